@@ -1,0 +1,1 @@
+"""The ``annotator`` command line: parses arguments and calls the same services as the GUI."""

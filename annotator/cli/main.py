@@ -1,0 +1,51 @@
+"""Entry point of the ``annotator`` command.
+
+Exit status: 0 when everything went well, 1 when some input was refused (or a user error such as
+an unknown id), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.cli import gui_cmd, import_cmd, list_cmd, show_cmd, stats_cmd
+from annotator.domain.errors import AnnotatorError, UsageError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "project file (SQLite, created if missing) or database URL (postgresql+psycopg://...)"
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", default=argparse.SUPPRESS, metavar="DB", help=db_help)
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate actors, quotes and claims in news articles. "
+        "Without a command, opens the workbench.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument("--db", default=None, metavar="DB", help=db_help)
+    parser.set_defaults(run=gui_cmd.run)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in (import_cmd, list_cmd, show_cmd, stats_cmd):
+        module.register(commands, parent)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except AnnotatorError as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,78 @@
+"""Spans over an article's text, and the typed links between spans and actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from annotator.domain.errors import ValidationError
+
+
+class Origin(StrEnum):
+    """How an annotation came to be."""
+
+    MANUAL = "manual"
+    IMPORTED = "imported"
+    SUGGESTED = "suggested"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDraft:
+    """A directed link from an annotation to an actor or to another annotation."""
+
+    type: str
+    actor_id: int | None = None
+    annotation_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.actor_id is None) == (self.annotation_id is None):
+            raise ValidationError(f"link {self.type!r} needs exactly one target")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    id: int
+    type: str
+    source_id: int
+    actor_id: int | None
+    annotation_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationDraft:
+    """A span to create. Offsets are code points, end exclusive."""
+
+    layer: str
+    start: int
+    end: int
+    label: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    actor_id: int | None = None
+    links: tuple[LinkDraft, ...] = ()
+    origin: Origin = Origin.MANUAL
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    id: int
+    document_id: int
+    layer: str
+    label: str | None
+    start: int
+    end: int
+    text: str
+    attributes: dict[str, Any]
+    actor_id: int | None
+    links: tuple[Link, ...]
+    annotator: str
+    origin: Origin
+    created_at: datetime
+    updated_at: datetime
+
+
+def check_span(length: int, start: int, end: int) -> None:
+    """Raise unless ``start:end`` is a non-empty span inside a text of ``length`` code points."""
+    if not 0 <= start < end <= length:
+        raise ValidationError(f"span {start}..{end} is empty or outside the text (0..{length})")

@@ -1,0 +1,40 @@
+"""Errors a user can act on. The command line prints them without a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnnotatorError(Exception):
+    """A problem the user caused or can fix; its message is shown as is."""
+
+
+class UsageError(AnnotatorError):
+    """The command was asked for something that cannot be done as asked."""
+
+
+class NotFoundError(AnnotatorError):
+    """A document, actor or annotation with that id does not exist."""
+
+
+class ValidationError(AnnotatorError):
+    """Data that breaks a rule of the domain or of the project's scheme."""
+
+
+class SchemaVersionError(AnnotatorError):
+    """The database was written by another version of Annotator and cannot be opened."""
+
+
+class InputError(AnnotatorError):
+    """A file that cannot be imported. Names the file and, where known, the line."""
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class Cancelled(Exception):
+    """Long work was stopped by the user; whatever was half done was rolled back."""

@@ -1,0 +1,32 @@
+"""Rules for article text: how it is normalised once at import, and how it is fingerprinted."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_LINE_BREAKS = re.compile(r"\r\n?")
+# C0 controls other than tab, newline, vertical tab, form feed and carriage return; DEL; and
+# the C1 controls, which only appear in text decoded with the wrong legacy code page.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def normalise_newlines(text: str) -> str:
+    """Fold CRLF and lone CR to LF. This is the only change ever made to an article's text."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
+def fingerprint(text: str) -> str:
+    """SHA-256 of the UTF-8 text: the same text is never stored twice in a project."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a code point offset, for messages."""
+    return text.count("\n", 0, offset) + 1
+
+
+def first_control_character(text: str) -> int | None:
+    """Offset of the first character that does not belong in prose (binary data, mojibake)."""
+    found = _CONTROL.search(text)
+    return None if found is None else found.start()

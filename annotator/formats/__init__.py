@@ -1,0 +1,1 @@
+"""Readers and writers of files. Pure functions over domain objects; no database, no Qt."""

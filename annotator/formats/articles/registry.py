@@ -1,0 +1,51 @@
+"""Which reader handles which file, and how folders are walked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from annotator.domain.documents import DocumentDraft
+from annotator.formats.articles.csvrecords import read_csv
+from annotator.formats.articles.html import read_html
+from annotator.formats.articles.jsonrecords import read_json, read_jsonl
+from annotator.formats.articles.markdown import read_md
+from annotator.formats.articles.plaintext import read_txt
+
+Reader = Callable[[Path, str | None], Iterator[DocumentDraft]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".text": read_txt,
+    ".md": read_md,
+    ".markdown": read_md,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".tsv": read_csv,
+}
+
+
+def reader_for(path: Path) -> Reader | None:
+    return READERS.get(path.suffix.lower())
+
+
+def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Each file to import, with whether the user named it (True) or a folder held it (False).
+
+    Folders are walked recursively in name order, skipping hidden files and folders.
+    """
+    for path in paths:
+        if not path.is_dir():
+            yield path, True
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    yield Path(root) / name, False

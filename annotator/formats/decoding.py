@@ -1,0 +1,116 @@
+"""Bytes to text: byte-order marks first, then strict UTF-8, then charset detection.
+
+Anything that looks binary (NUL bytes without a UTF-16/32 BOM, control characters) is refused
+with the line it was found on, rather than imported as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from annotator.domain.errors import InputError
+from annotator.domain.text import first_control_character, normalise_newlines
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_TIE_CHAOS = 0.1
+_TIE_COHERENCE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str  # newlines already folded to "\n"
+    encoding: str
+
+
+def read_text_file(path: Path, encoding: str | None = None) -> DecodedText:
+    """Read and decode ``path``; raise InputError naming the file (and line) when it can't."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                path, f"file is {size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    return decode(data, path, encoding)
+
+
+def decode(data: bytes, path: Path | str, encoding: str | None = None) -> DecodedText:
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    if encoding is not None:
+        text, used = _decode_as(data, encoding, path), encoding
+    else:
+        text, used = _detect(data, path)
+    text = normalise_newlines(text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    check_prose(text, path)
+    if not text.strip():
+        raise InputError(path, "file has no text")
+    return DecodedText(text, used)
+
+
+def check_prose(text: str, path: Path | str, first_line: int = 1) -> None:
+    """Refuse text with control characters, naming the line they are on."""
+    bad = first_control_character(text)
+    if bad is not None:
+        raise InputError(
+            path,
+            f"binary data or wrong encoding: control character U+{ord(text[bad]):04X}",
+            first_line + text.count("\n", 0, bad),
+        )
+
+
+def _detect(data: bytes, path: Path | str) -> tuple[str, str]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data[len(bom) :], codec, path), codec
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(path, "binary file (NUL byte); text files must not contain NUL", line)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    matches = list(from_bytes(data))
+    if not matches:
+        raise InputError(path, "cannot tell the text encoding; pass --encoding")
+    best = matches[0]
+    for match in matches:
+        # Short Western texts fit several code pages equally well; cp1252 is by far the most
+        # common of them, so it wins any near tie.
+        if (
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos + _TIE_CHAOS
+            and match.coherence >= best.coherence - _TIE_COHERENCE
+        ):
+            best = match
+            break
+    return str(best), best.encoding
+
+
+def _decode_as(data: bytes, codec: str, path: Path | str) -> str:
+    try:
+        return data.decode(codec)
+    except LookupError:
+        raise InputError(path, f"unknown encoding {codec!r}") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            path, f"not valid {codec}: byte {exc.start} cannot be decoded", line
+        ) from exc

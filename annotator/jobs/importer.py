@@ -1,0 +1,133 @@
+"""Import articles from files and folders: each file is one transaction, refused whole or kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.domain.documents import DocumentDraft
+from annotator.domain.errors import Cancelled, InputError
+from annotator.formats.articles.registry import READERS, expand, reader_for
+from annotator.jobs.progress import Progress
+from annotator.store.documents import DocumentStore, Duplicate
+
+_REPORT_EVERY = 200
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    path: str
+    imported: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    error: InputError | None = None
+    skipped: bool = False  # in a folder, with an extension no reader handles
+
+
+@dataclass(slots=True)
+class ImportReport:
+    files: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def imported(self) -> int:
+        return sum(f.imported for f in self.files)
+
+    @property
+    def duplicates(self) -> list[Duplicate]:
+        return [d for f in self.files for d in f.duplicates]
+
+    @property
+    def refused(self) -> list[InputError]:
+        return [f.error for f in self.files if f.error is not None]
+
+    @property
+    def skipped(self) -> list[str]:
+        return [f.path for f in self.files if f.skipped]
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.imported} imported",
+            f"{len(self.duplicates)} duplicates",
+            f"{len(self.refused)} files refused",
+        ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} files skipped")
+        text = ", ".join(parts)
+        return f"cancelled: {text}" if self.cancelled else text
+
+
+def import_paths(
+    store: DocumentStore,
+    paths: Iterable[Path],
+    *,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import every file under ``paths``. A refused file changes nothing; the others go on."""
+    progress = progress or Progress()
+    files = list(expand(Path(p) for p in paths))
+    progress.start(sum(_size(path) for path, _ in files))
+    report = ImportReport()
+    for path, named in files:
+        outcome = FileOutcome(str(path))
+        report.files.append(outcome)
+        try:
+            _import_file(store, path, named, encoding, outcome, progress)
+        except Cancelled:
+            report.cancelled = True
+            break
+        except InputError as exc:
+            outcome.error = exc
+        progress.advance(_size(path), path.name)
+    return report
+
+
+def _import_file(
+    store: DocumentStore,
+    path: Path,
+    named: bool,
+    encoding: str | None,
+    outcome: FileOutcome,
+    progress: Progress,
+) -> None:
+    progress.check()
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    reader = reader_for(path)
+    if reader is None:
+        if named:
+            known = ", ".join(sorted(READERS))
+            raise InputError(path, f"unsupported file type (supported: {known})")
+        outcome.skipped = True
+        return
+    drafts = _counted(_guarded(reader(path, encoding), path), path, progress)
+    result = store.add_many(drafts, source=str(path), checkpoint=progress.check)
+    outcome.imported = result.added
+    outcome.duplicates = result.duplicates
+
+
+def _guarded(drafts: Iterator[DocumentDraft], path: Path) -> Iterator[DocumentDraft]:
+    """Turn parser failures that escape a reader into a refusal of the file."""
+    try:
+        yield from drafts
+    except (ValueError, RecursionError, UnicodeError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(path, f"cannot be read: {exc}") from exc
+
+
+def _counted(
+    drafts: Iterator[DocumentDraft], path: Path, progress: Progress
+) -> Iterator[DocumentDraft]:
+    for number, draft in enumerate(drafts, start=1):
+        if number % _REPORT_EVERY == 0:
+            progress.note(f"{path.name}: {number} articles read")
+        yield draft
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0

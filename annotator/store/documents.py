@@ -1,0 +1,227 @@
+"""Articles in the store: bulk import, listing, reading and workflow status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from annotator.domain.documents import (
+    Document,
+    DocumentDraft,
+    DocumentStatus,
+    DocumentSummary,
+)
+from annotator.domain.errors import NotFoundError
+from annotator.domain.text import fingerprint
+from annotator.store.annotators import annotator_id
+from annotator.store.database import Database
+from annotator.store.edit_log import Action, record
+from annotator.store.models import AnnotationRow, DocumentRow
+from annotator.store.models.base import utcnow
+
+CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A draft whose text is already stored as document ``existing_id``."""
+
+    draft: DocumentDraft
+    existing_id: int | None  # None when the twin came earlier in the same batch
+    existing_title: str
+
+
+@dataclass(slots=True)
+class AddResult:
+    added: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+class DocumentStore:
+    def __init__(self, db: Database, annotator: str) -> None:
+        self._db = db
+        self._annotator = annotator
+
+    def add_many(
+        self,
+        drafts: Iterable[DocumentDraft],
+        *,
+        source: str | None = None,
+        checkpoint: Callable[[], None] | None = None,
+    ) -> AddResult:
+        """Store every draft in ONE transaction; texts already present count as duplicates.
+
+        ``drafts`` may be a lazy reader: if it raises part way, or ``checkpoint`` raises (to
+        cancel), nothing of this call is kept.
+        """
+        result = AddResult()
+        with self._db.write() as session:
+            seen: dict[str, str] = {}
+            for chunk in _chunks(drafts, CHUNK):
+                if checkpoint is not None:
+                    checkpoint()
+                rows = self._new_rows(session, chunk, seen, result)
+                if rows:
+                    session.execute(insert(DocumentRow), rows)
+                    result.added += len(rows)
+            if result.added:
+                record(
+                    session,
+                    annotator_id=annotator_id(session, self._annotator),
+                    action=Action.IMPORT,
+                    entity="document",
+                    entity_id=None,
+                    after={"source": source, "documents": result.added},
+                )
+        return result
+
+    def _new_rows(
+        self,
+        session: Session,
+        chunk: list[DocumentDraft],
+        seen: dict[str, str],
+        result: AddResult,
+    ) -> list[dict[str, object]]:
+        hashes = [fingerprint(d.text) for d in chunk]
+        stored = {
+            sha: (id_, title)
+            for sha, id_, title in session.execute(
+                select(DocumentRow.sha256, DocumentRow.id, DocumentRow.title).where(
+                    DocumentRow.sha256.in_(set(hashes))
+                )
+            )
+        }
+        now = utcnow()
+        rows: list[dict[str, object]] = []
+        for draft, sha in zip(chunk, hashes, strict=True):
+            if sha in stored:
+                result.duplicates.append(Duplicate(draft, *stored[sha]))
+                continue
+            if sha in seen:
+                result.duplicates.append(Duplicate(draft, None, seen[sha]))
+                continue
+            seen[sha] = draft.title
+            rows.append(
+                {
+                    "title": draft.title,
+                    "source": draft.source,
+                    "url": draft.url,
+                    "author": draft.author,
+                    "published": draft.published,
+                    "language": draft.language,
+                    "text": draft.text,
+                    "chars": len(draft.text),
+                    "sha256": sha,
+                    "status": DocumentStatus.NEW.value,
+                    "meta": draft.metadata,
+                    "imported_from": draft.imported_from,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        return rows
+
+    def list(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
+        counts = (
+            select(AnnotationRow.document_id, func.count().label("n"))
+            .group_by(AnnotationRow.document_id)
+            .subquery()
+        )
+        query = (
+            select(
+                DocumentRow.id,
+                DocumentRow.title,
+                DocumentRow.source,
+                DocumentRow.published,
+                DocumentRow.language,
+                DocumentRow.status,
+                DocumentRow.chars,
+                func.coalesce(counts.c.n, 0),
+            )
+            .outerjoin(counts, counts.c.document_id == DocumentRow.id)
+            .order_by(DocumentRow.id)
+        )
+        if status is not None:
+            query = query.where(DocumentRow.status == status.value)
+        with self._db.read() as session:
+            return [
+                DocumentSummary(
+                    id=id_,
+                    title=title,
+                    source=source,
+                    published=published,
+                    language=language,
+                    status=DocumentStatus(state),
+                    chars=chars,
+                    annotations=n,
+                )
+                for id_, title, source, published, language, state, chars, n in session.execute(
+                    query
+                )
+            ]
+
+    def get(self, document_id: int) -> Document:
+        with self._db.read() as session:
+            row = session.get(DocumentRow, document_id)
+            if row is None:
+                raise NotFoundError(f"no document with id {document_id}")
+            return _to_document(row)
+
+    def id_for_fingerprint(self, sha256: str) -> int | None:
+        """The id of the document whose text has this SHA-256, if there is one."""
+        with self._db.read() as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256))
+
+    def count(self) -> int:
+        with self._db.read() as session:
+            return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+
+    def set_status(self, document_id: int, status: DocumentStatus) -> None:
+        with self._db.write() as session:
+            before = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
+            if before is None:
+                raise NotFoundError(f"no document with id {document_id}")
+            session.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == document_id)
+                .values(status=status.value, updated_at=utcnow())
+            )
+            record(
+                session,
+                annotator_id=annotator_id(session, self._annotator),
+                action=Action.UPDATE,
+                entity="document",
+                entity_id=document_id,
+                document_id=document_id,
+                before={"status": before},
+                after={"status": status.value},
+            )
+
+
+def _to_document(row: DocumentRow) -> Document:
+    return Document(
+        id=row.id,
+        title=row.title,
+        text=row.text,
+        sha256=row.sha256,
+        source=row.source,
+        url=row.url,
+        author=row.author,
+        published=row.published,
+        language=row.language,
+        status=DocumentStatus(row.status),
+        metadata=dict(row.meta or {}),
+        imported_from=row.imported_from,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _chunks(items: Iterable[DocumentDraft], size: int) -> Iterator[list[DocumentDraft]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

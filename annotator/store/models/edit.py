@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from annotator.store.models.base import Base, utcnow
+
+
+class EditRow(Base):
+    """One entry of the append-only edit log: who changed what, when, from what to what.
+
+    Rows are only ever inserted. ``before`` is null for a creation and ``after`` for a deletion.
+    """
+
+    __tablename__ = "edit"
+    __table_args__ = (Index("ix_edit_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotator.id"))
+    action: Mapped[str] = mapped_column(String(20))  # create, update, delete
+    entity: Mapped[str] = mapped_column(String(30))  # annotation, link, actor, document, ...
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    document_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
