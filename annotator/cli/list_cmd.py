@@ -20,8 +20,9 @@ def status_arg(value: str) -> DocumentStatus:
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("list", parents=[parent], help="list the documents")
     parser.add_argument(
-        "--status", type=status_arg, help="only documents with this status "
-        "(new, in_progress, done, reviewed)"
+        "--status",
+        type=status_arg,
+        help="only documents with this status (new, in_progress, done, reviewed)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
     parser.set_defaults(run=run)

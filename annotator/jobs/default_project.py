@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from annotator.jobs.samples import add_samples
@@ -24,5 +23,5 @@ def open_default_project(path: Path | None = None) -> Project:
             leftover.unlink()
         with Project.open(partial) as project:
             add_samples(project)
-        os.replace(partial, path)
+        partial.replace(path)
     return Project.open(path)

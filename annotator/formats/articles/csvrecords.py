@@ -39,10 +39,12 @@ def read_csv(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]
         raise InputError(path, f"malformed CSV: {exc}", reader.line_num) from None
 
 
-def _dialect(text: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
+def _dialect(text: str, path: Path) -> type[csv.Dialect]:
     if path.suffix.lower() == ".tsv":
         return csv.excel_tab
+    header = text[:_SNIFF_CHARS].split("\n", 1)[0]
     try:
-        return csv.Sniffer().sniff(text[:_SNIFF_CHARS].split("\n", 1)[0], _DELIMITERS)
+        delimiter = csv.Sniffer().sniff(header, _DELIMITERS).delimiter
     except csv.Error:
         return csv.excel
+    return type("Sniffed", (csv.excel,), {"delimiter": delimiter})

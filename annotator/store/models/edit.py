@@ -3,10 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from annotator.store.models.base import Base, utcnow
+from annotator.store.models.base import Base, UTCDateTime, utcnow
 
 
 class EditRow(Base):
@@ -19,7 +19,7 @@ class EditRow(Base):
     __table_args__ = (Index("ix_edit_entity", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotator.id"))
     action: Mapped[str] = mapped_column(String(20))  # create, update, delete
     entity: Mapped[str] = mapped_column(String(30))  # annotation, link, actor, document, ...

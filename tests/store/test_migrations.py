@@ -1,0 +1,74 @@
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from annotator.domain.errors import SchemaVersionError
+from annotator.store import migrate
+from annotator.store.engine import open_engine
+from annotator.store.models import Base
+from annotator.store.project import Project
+
+
+def test_there_is_a_single_migration_head():
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(scripts.get_heads()) == 1
+
+
+def test_migrations_build_exactly_the_schema_the_models_describe(db_path):
+    engine = open_engine(db_path)
+    migrate.ensure_current(engine)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_a_new_project_gets_wal_foreign_keys_and_the_default_scheme(db_path):
+    with Project.open(db_path) as project:
+        assert project.migration.created
+        assert [layer.name for layer in project.scheme.load().layers] == [
+            "actor",
+            "quote",
+            "claim",
+        ]
+        with project.db.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+    with Project.open(db_path) as again:
+        assert not again.migration.created
+
+
+def test_a_project_from_a_newer_annotator_is_refused_untouched(db_path):
+    Project.open(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaVersionError, match="newer version of Annotator"):
+        Project.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_database_that_is_not_a_project_is_refused(db_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+    with pytest.raises(SchemaVersionError, match="not an Annotator project"):
+        Project.open(db_path)
+
+
+def test_an_older_project_is_backed_up_before_it_is_upgraded(db_path, monkeypatch):
+    with Project.open(db_path) as project:
+        project.documents.add_many([])
+    old_revision = migrate.head_revision()
+    # Pretend this program knows a newer revision than the file has.
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999_next")
+    monkeypatch.setattr(migrate, "_upgrade", lambda engine: None)
+    result = migrate.ensure_current(open_engine(db_path))
+    assert result.upgraded_from == old_revision
+    assert result.backup is not None and result.backup.exists()
+    with sqlite3.connect(result.backup) as copy:
+        (revision,) = copy.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert revision == old_revision
