@@ -34,8 +34,12 @@ class DecodedText:
     encoding: str
 
 
-def read_text_file(path: Path, encoding: str | None = None) -> DecodedText:
-    """Read and decode ``path``; raise InputError naming the file (and line) when it can't."""
+def read_text_file(path: Path, encoding: str | None = None, *, check: bool = True) -> DecodedText:
+    """Read and decode ``path``; raise InputError naming the file (and line) when it can't.
+
+    ``check=False`` skips the search for control characters, for readers of records that
+    check each record's text themselves.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -45,11 +49,13 @@ def read_text_file(path: Path, encoding: str | None = None) -> DecodedText:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    return decode(data, path, encoding)
+    return decode(data, path, encoding, check=check)
 
 
-def decode(data: bytes, path: Path | str, encoding: str | None = None) -> DecodedText:
-    if not data.strip():
+def decode(
+    data: bytes, path: Path | str, encoding: str | None = None, *, check: bool = True
+) -> DecodedText:
+    if not data or data.isspace():
         raise InputError(path, "file is empty")
     if encoding is not None:
         text, used = _decode_as(data, encoding, path), encoding
@@ -58,8 +64,9 @@ def decode(data: bytes, path: Path | str, encoding: str | None = None) -> Decode
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    check_prose(text, path)
-    if not text.strip():
+    if check:
+        check_prose(text, path)
+    if not text or text.isspace():
         raise InputError(path, "file has no text")
     return DecodedText(text, used)
 

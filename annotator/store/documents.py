@@ -24,6 +24,8 @@ from annotator.store.models import AnnotationRow, DocumentRow
 from annotator.store.models.base import utcnow
 
 CHUNK = 500
+# Timestamps come from the database, so no Python default runs per row of a bulk import.
+_BULK_INSERT = insert(DocumentRow.__table__).values(created_at=func.now(), updated_at=func.now())
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,8 @@ class DocumentStore:
                     checkpoint()
                 rows = self._new_rows(session, chunk, seen, result)
                 if rows:
-                    session.execute(insert(DocumentRow), rows)
+                    # Core executemany: the ORM's bulk path costs several times more here.
+                    session.connection().execute(_BULK_INSERT, rows)
                     result.added += len(rows)
             if result.added:
                 record(
@@ -95,7 +98,6 @@ class DocumentStore:
                 )
             )
         }
-        now = utcnow()
         rows: list[dict[str, object]] = []
         for draft, sha in zip(chunk, hashes, strict=True):
             if sha in stored:
@@ -117,10 +119,8 @@ class DocumentStore:
                     "chars": len(draft.text),
                     "sha256": sha,
                     "status": DocumentStatus.NEW.value,
-                    "meta": draft.metadata,
+                    "metadata": draft.metadata,
                     "imported_from": draft.imported_from,
-                    "created_at": now,
-                    "updated_at": now,
                 }
             )
         return rows

@@ -30,7 +30,7 @@ def articles(tmp_path):
 
 def test_import_list_show_and_stats(capsys, tmp_path, articles):
     db = str(tmp_path / "p.sqlite")
-    code, out, err = run(capsys, "import", "--db", db, str(articles))
+    code, out, _err = run(capsys, "import", "--db", db, str(articles))
     assert code == 0
     assert out.strip() == "3 imported, 0 duplicates, 0 files refused"
 

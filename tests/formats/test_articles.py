@@ -119,6 +119,7 @@ def test_jsonl_records_map_known_fields_and_keep_the_rest_as_metadata(tmp_path):
         (['{"text": "   "}'], "empty", 1),
         (['["not", "an", "object"]'], "expected a JSON object", 1),
         (['{"text": "nul \\u0000 inside"}'], "control character", 1),
+        (['{"text": "ok"}', '{"text": "lone \\ud800 surrogate"}'], "U\\+D800", 2),
     ],
 )
 def test_bad_jsonl_is_refused_naming_the_line(tmp_path, lines, message, line):

@@ -18,7 +18,7 @@ csv.field_size_limit(2**31 - 1)
 
 
 def read_csv(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]:
-    text = read_text_file(path, encoding).text
+    text = read_text_file(path, encoding, check=False).text
     reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text, path))
     try:
         header = next(reader, None)

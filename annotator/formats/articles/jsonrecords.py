@@ -14,7 +14,7 @@ from annotator.formats.decoding import read_text_file
 
 
 def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]:
-    text = read_text_file(path, encoding).text
+    text = read_text_file(path, encoding, check=False).text
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -28,7 +28,7 @@ def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[DocumentDraf
 
 
 def read_json(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]:
-    text = read_text_file(path, encoding).text
+    text = read_text_file(path, encoding, check=False).text
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

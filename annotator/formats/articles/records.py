@@ -40,7 +40,14 @@ def title_from_text(text: str, fallback: str) -> str:
 
 def find_field(keys: list[str], names: tuple[str, ...]) -> str | None:
     """The first key of ``keys`` that matches one of ``names``, ignoring case."""
-    lowered = {key.strip().lower(): key for key in keys}
+    return _find(_lowered(keys), names)
+
+
+def _lowered(keys: list[str]) -> dict[str, str]:
+    return {key.strip().lower(): key for key in keys}
+
+
+def _find(lowered: dict[str, str], names: tuple[str, ...]) -> str | None:
     for name in names:
         if name in lowered:
             return lowered[name]
@@ -51,7 +58,8 @@ def draft_from_record(
     record: Mapping[str, Any], path: Path, line: int | None, fallback_title: str
 ) -> DocumentDraft:
     keys = list(record)
-    text_key = find_field(keys, TEXT_FIELDS)
+    lowered = _lowered(keys)
+    text_key = _find(lowered, TEXT_FIELDS)
     if text_key is None:
         raise InputError(path, "record has no 'text' field", line)
     raw = record[text_key]
@@ -64,7 +72,7 @@ def draft_from_record(
     used = {text_key}
     values: dict[str, Any] = {}
     for field, names in FIELDS.items():
-        key = find_field(keys, names)
+        key = _find(lowered, names)
         if key is not None:
             used.add(key)
             values[field] = record[key]

@@ -1,0 +1,132 @@
+"""The benchmark scenarios. Each returns a :class:`Result` with its ratio and goal."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from annotator.domain.text import fingerprint
+from annotator.jobs.importer import import_paths
+from annotator.store.project import Project
+
+REPEATS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    name: str
+    ours: float
+    baseline: float
+    goal: float
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.baseline
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "ratio": self.ratio}
+
+
+def best_of_pair(
+    ours: Callable[[Path], float], baseline: Callable[[Path], float]
+) -> tuple[float, float]:
+    """Best times of both sides, run alternately so that machine noise hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(REPEATS):
+        for side, run in zip(times, (ours, baseline), strict=True):
+            with tempfile.TemporaryDirectory() as folder:
+                side.append(run(Path(folder)))
+    return min(times[0]), min(times[1])
+
+
+_SAMPLE_PROSE = (
+    "minister council said claims that the government would table new budget talks Gaza "
+    "Brüssel Zoë «réforme» 😀 officials according to sources ceasefire negotiations weeks"
+)
+_WORDS = _SAMPLE_PROSE.split()
+
+
+def generate_articles(count: int, chars: int, seed: int = 7) -> list[dict[str, str]]:
+    rng = random.Random(seed)
+    articles = []
+    for i in range(count):
+        words: list[str] = []
+        size = 0
+        while size < chars:
+            word = rng.choice(_WORDS)
+            words.append(word)
+            size += len(word) + 1
+        text = " ".join(words)
+        articles.append(
+            {"title": f"Article {i}", "text": text, "source": "Bench Wire", "date": "2024-05-01"}
+        )
+    return articles
+
+
+def import_10k() -> Result:
+    """Importing 10,000 articles of ~3,000 characters from JSONL vs. sqlite3 executemany."""
+    articles = generate_articles(10_000, 3_000)
+    template = Path(tempfile.mkdtemp()) / "template.sqlite"
+    Project.open(template).close()  # the real schema, indexes included, for the baseline
+    source = template.parent / "articles.jsonl"
+    source.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles))
+
+    def ours(folder: Path) -> float:
+        with Project.open(folder / "p.sqlite") as project:
+            started = time.perf_counter()
+            report = import_paths(project.documents, [source])
+            elapsed = time.perf_counter() - started
+        assert report.imported == len(articles), report.summary()
+        return elapsed
+
+    now = datetime.now(UTC).isoformat(sep=" ")
+    rows = [
+        (
+            a["title"],
+            a["source"],
+            None,
+            None,
+            "2024-05-01",
+            None,
+            a["text"],
+            len(a["text"]),
+            fingerprint(a["text"]),
+            "new",
+            "{}",
+            str(source),
+            now,
+            now,
+        )
+        for a in articles
+    ]
+
+    def baseline(folder: Path) -> float:
+        path = folder / "raw.sqlite"
+        path.write_bytes(template.read_bytes())
+        connection = sqlite3.connect(path, isolation_level=None)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        started = time.perf_counter()
+        connection.execute("BEGIN")
+        connection.executemany(
+            "INSERT INTO document (title, source, url, author, published, language, text, chars,"
+            " sha256, status, metadata, imported_from, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        connection.execute("COMMIT")
+        elapsed = time.perf_counter() - started
+        connection.close()
+        return elapsed
+
+    return Result("import_10k", *best_of_pair(ours, baseline), goal=2.0)
+
+
+SCENARIOS: dict[str, Callable[[], Result]] = {"import_10k": import_10k}

@@ -1,0 +1,78 @@
+"""The same project on a PostgreSQL server: set ANNOTATOR_TEST_PG_URL (``.ci/run`` does)."""
+
+import os
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from annotator.domain.actors import ActorDraft, ActorKind
+from annotator.domain.annotations import AnnotationDraft, LinkDraft
+from annotator.domain.documents import DocumentDraft, DocumentStatus
+from annotator.jobs.importer import import_paths
+from annotator.store.models import Base
+from annotator.store.project import Project
+
+pytestmark = pytest.mark.postgres
+
+SERVER = os.environ.get("ANNOTATOR_TEST_PG_URL")
+
+
+@pytest.fixture
+def pg_url():
+    if not SERVER:
+        pytest.skip("set ANNOTATOR_TEST_PG_URL to a PostgreSQL server to run this test")
+    name = f"annotator_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_a_project_on_postgres_works_like_one_on_sqlite(pg_url, tmp_path):
+    article = tmp_path / "a.txt"
+    text_ = "Mayor Zoe\u0301 Okafor 👩🏽‍🍳 said «نعم» today.\r\n"
+    article.write_bytes(text_.encode("utf-8"))
+    with Project.open(pg_url) as project:
+        assert project.migration.created
+        report = import_paths(project.documents, [article])
+        assert report.imported == 1
+        project.documents.add_many([DocumentDraft(text=text_.replace("\r\n", "\n"), title="x")])
+        [summary] = project.documents.list()
+        document = project.documents.get(summary.id)
+        assert document.text == text_.replace("\r\n", "\n")
+        start = document.text.index("Zoe\u0301")
+        actor = project.actors.create(ActorDraft("Zoë Okafor", ActorKind.PERSON, ("Mayor",)))
+        mention = project.annotations.create(
+            summary.id, AnnotationDraft("actor", start, start + 11, actor_id=actor.id)
+        )
+        assert mention.text == "Zoe\u0301 Okafor"
+        quote_start = document.text.index("«")
+        quote = project.annotations.create(
+            summary.id,
+            AnnotationDraft(
+                "quote",
+                quote_start,
+                quote_start + 5,
+                attributes={"kind": "direct"},
+                links=(LinkDraft("speaker", actor_id=actor.id),),
+            ),
+        )
+        assert quote.text == "«نعم»"
+        project.documents.set_status(summary.id, DocumentStatus.DONE)
+        assert [a.name for a in project.actors.find("MAYOR")] == ["Zoë Okafor"]
+    with Project.open(pg_url) as again:
+        assert not again.migration.created
+        assert again.stats().annotations == 2
+        assert again.documents.list(DocumentStatus.DONE)[0].annotations == 2
+        with again.db.engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == []
