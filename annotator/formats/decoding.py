@@ -88,6 +88,11 @@ def _detect(data: bytes, path: Path | str) -> tuple[str, str]:
             return _decode_as(data[len(bom) :], codec, path), codec
     nul = data.find(b"\x00")
     if nul >= 0:
+        hint = _utf16_hint(data)
+        if hint:
+            raise InputError(
+                path, f"looks like {hint} without a byte-order mark; pass --encoding {hint}"
+            )
         line = data.count(b"\n", 0, nul) + 1
         raise InputError(path, "binary file (NUL byte); text files must not contain NUL", line)
     try:
@@ -121,3 +126,16 @@ def _decode_as(data: bytes, codec: str, path: Path | str) -> str:
         raise InputError(
             path, f"not valid {codec}: byte {exc.start} cannot be decoded", line
         ) from exc
+
+
+def _utf16_hint(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when NUL bytes sit in every other position, as in Latin text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None

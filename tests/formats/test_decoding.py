@@ -66,3 +66,10 @@ def test_wrong_forced_encoding_names_the_line():
     with pytest.raises(InputError, match="not valid utf-8") as caught:
         decode("ok\nGrüße".encode("cp1252"), "x.txt", "utf-8")
     assert caught.value.line == 2
+
+
+def test_utf16_without_bom_gets_a_hint_and_imports_with_encoding():
+    data = "Plain words and “quotes”".encode("utf-16-le")
+    with pytest.raises(InputError, match="--encoding utf-16-le"):
+        decode(data, "u.txt")
+    assert decode(data, "u.txt", "utf-16-le").text == "Plain words and “quotes”"
