@@ -76,3 +76,20 @@ def check_span(length: int, start: int, end: int) -> None:
     """Raise unless ``start:end`` is a non-empty span inside a text of ``length`` code points."""
     if not 0 <= start < end <= length:
         raise ValidationError(f"span {start}..{end} is empty or outside the text (0..{length})")
+
+
+def as_draft(annotation: Annotation) -> AnnotationDraft:
+    """The draft that would re-create ``annotation`` (for undo and for edits)."""
+    return AnnotationDraft(
+        layer=annotation.layer,
+        start=annotation.start,
+        end=annotation.end,
+        label=annotation.label,
+        attributes=dict(annotation.attributes),
+        actor_id=annotation.actor_id,
+        links=tuple(
+            LinkDraft(link.type, actor_id=link.actor_id, annotation_id=link.annotation_id)
+            for link in annotation.links
+        ),
+        origin=annotation.origin,
+    )

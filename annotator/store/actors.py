@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
@@ -12,7 +12,7 @@ from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.store.annotators import annotator_id
 from annotator.store.database import Database
 from annotator.store.edit_log import Action, record
-from annotator.store.models import ActorAliasRow, ActorRow
+from annotator.store.models import ActorAliasRow, ActorRow, AnnotationRow, LinkRow
 
 
 class ActorStore:
@@ -48,6 +48,176 @@ class ActorStore:
             )
             return actor
 
+    def update(self, actor_id: int, draft: ActorDraft) -> Actor:
+        """Replace an actor's name, kind, aliases, description, parent and external id."""
+        name = draft.name.strip()
+        if not name:
+            raise ValidationError("an actor needs a name")
+        with self._db.write() as session:
+            row = _row(session, actor_id)
+            before = to_actor(row)
+            if draft.parent_id is not None:
+                _check_parent(session, actor_id, draft.parent_id)
+            row.name, row.kind = name, ActorKind(draft.kind).value
+            row.description, row.parent_id = draft.description, draft.parent_id
+            row.external_id = draft.external_id
+            wanted = _clean_aliases(draft.aliases, name)
+            row.aliases = [a for a in row.aliases if a.alias in wanted] + [
+                ActorAliasRow(alias=a) for a in wanted if a not in {r.alias for r in row.aliases}
+            ]
+            session.flush()
+            after = to_actor(row)
+            record(
+                session,
+                annotator_id=annotator_id(session, self._annotator),
+                action=Action.UPDATE,
+                entity="actor",
+                entity_id=actor_id,
+                before=asdict(before),
+                after=asdict(after),
+            )
+            return after
+
+    def merge(self, keep_id: int, drop_id: int) -> ActorMerge:
+        """Fold actor ``drop_id`` into ``keep_id``: its mentions, links, children and names.
+
+        Returns what :meth:`unmerge` needs to undo it.
+        """
+        if keep_id == drop_id:
+            raise ValidationError("an actor cannot be merged into itself")
+        with self._db.write() as session:
+            keep, drop = _row(session, keep_id), _row(session, drop_id)
+            merge = ActorMerge(
+                keep=to_actor(keep),
+                drop=to_actor(drop),
+                mentions=tuple(
+                    session.scalars(
+                        select(AnnotationRow.id).where(AnnotationRow.actor_id == drop_id)
+                    )
+                ),
+                links=tuple(
+                    session.scalars(select(LinkRow.id).where(LinkRow.target_actor_id == drop_id))
+                ),
+                children=tuple(
+                    session.scalars(select(ActorRow.id).where(ActorRow.parent_id == drop_id))
+                ),
+            )
+            session.execute(
+                update(AnnotationRow)
+                .where(AnnotationRow.actor_id == drop_id)
+                .values(actor_id=keep_id)
+            )
+            session.execute(
+                update(LinkRow)
+                .where(LinkRow.target_actor_id == drop_id)
+                .values(target_actor_id=keep_id)
+            )
+            session.execute(
+                update(ActorRow).where(ActorRow.parent_id == drop_id).values(parent_id=keep_id)
+            )
+            names = {a.alias for a in keep.aliases} | {keep.name}
+            for alias in (drop.name, *(a.alias for a in drop.aliases)):
+                if alias not in names:
+                    keep.aliases.append(ActorAliasRow(alias=alias))
+                    names.add(alias)
+            if keep.parent_id == drop_id:
+                keep.parent_id = drop.parent_id if drop.parent_id != keep_id else None
+            session.delete(drop)
+            record(
+                session,
+                annotator_id=annotator_id(session, self._annotator),
+                action=Action.UPDATE,
+                entity="actor",
+                entity_id=keep_id,
+                before={"merged": asdict(merge.drop)},
+                after=asdict(to_actor(keep)),
+            )
+            return merge
+
+    def unmerge(self, merge: ActorMerge) -> None:
+        """Undo :meth:`merge`: the dropped actor comes back with its mentions and links."""
+        with self._db.write() as session:
+            keep = _row(session, merge.keep.id)
+            drop = merge.drop
+            session.add(
+                ActorRow(
+                    id=drop.id,
+                    name=drop.name,
+                    kind=drop.kind.value,
+                    description=drop.description,
+                    parent_id=drop.parent_id,
+                    external_id=drop.external_id,
+                    aliases=[ActorAliasRow(alias=a) for a in drop.aliases],
+                )
+            )
+            session.flush()
+            keep.parent_id = merge.keep.parent_id
+            keep.aliases = [a for a in keep.aliases if a.alias in merge.keep.aliases]
+            if merge.mentions:
+                session.execute(
+                    update(AnnotationRow)
+                    .where(AnnotationRow.id.in_(merge.mentions))
+                    .values(actor_id=drop.id)
+                )
+            if merge.links:
+                session.execute(
+                    update(LinkRow)
+                    .where(LinkRow.id.in_(merge.links))
+                    .values(target_actor_id=drop.id)
+                )
+            if merge.children:
+                session.execute(
+                    update(ActorRow)
+                    .where(ActorRow.id.in_(merge.children))
+                    .values(parent_id=drop.id)
+                )
+            record(
+                session,
+                annotator_id=annotator_id(session, self._annotator),
+                action=Action.CREATE,
+                entity="actor",
+                entity_id=drop.id,
+                after=asdict(drop),
+            )
+
+    def delete(self, actor_id: int) -> Actor:
+        """Remove an actor nobody mentions or links to; returns it (for undo)."""
+        with self._db.write() as session:
+            row = _row(session, actor_id)
+            used = session.scalar(
+                select(func.count())
+                .select_from(AnnotationRow)
+                .where(AnnotationRow.actor_id == actor_id)
+            ) or session.scalar(
+                select(func.count()).select_from(LinkRow).where(LinkRow.target_actor_id == actor_id)
+            )
+            if used:
+                raise ValidationError(
+                    f"{row.name} is still mentioned or linked; merge it into another actor instead"
+                )
+            actor = to_actor(row)
+            session.delete(row)
+            record(
+                session,
+                annotator_id=annotator_id(session, self._annotator),
+                action=Action.DELETE,
+                entity="actor",
+                entity_id=actor_id,
+                before=asdict(actor),
+            )
+            return actor
+
+    def mention_counts(self) -> dict[int, int]:
+        """How many spans refer to each actor (actors without mentions are absent)."""
+        with self._db.read() as session:
+            return dict(
+                session.execute(
+                    select(AnnotationRow.actor_id, func.count())
+                    .where(AnnotationRow.actor_id.is_not(None))
+                    .group_by(AnnotationRow.actor_id)
+                ).all()
+            )
+
     def get(self, actor_id: int) -> Actor:
         with self._db.read() as session:
             row = session.get(ActorRow, actor_id, options=[selectinload(ActorRow.aliases)])
@@ -78,6 +248,38 @@ def find_actors(session: Session, key: str) -> list[Actor]:
         .order_by(ActorRow.id)
     )
     return [to_actor(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMerge:
+    """What a merge changed, so that it can be undone."""
+
+    keep: Actor
+    drop: Actor
+    mentions: tuple[int, ...]
+    links: tuple[int, ...]
+    children: tuple[int, ...]
+
+
+def _row(session: Session, actor_id: int) -> ActorRow:
+    row = session.get(ActorRow, actor_id, options=[selectinload(ActorRow.aliases)])
+    if row is None:
+        raise NotFoundError(f"no actor with id {actor_id}")
+    return row
+
+
+def _check_parent(session: Session, actor_id: int, parent_id: int) -> None:
+    """Refuse a missing parent and any parent chain that would lead back to the actor."""
+    seen = {actor_id}
+    current: int | None = parent_id
+    while current is not None:
+        if current in seen:
+            raise ValidationError("an actor cannot belong to itself, even through others")
+        seen.add(current)
+        parent = session.get(ActorRow, current)
+        if parent is None:
+            raise NotFoundError(f"no actor with id {current} to belong to")
+        current = parent.parent_id
 
 
 def to_actor(row: ActorRow) -> Actor:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
@@ -40,46 +42,82 @@ class AnnotationStore:
         self._scheme = scheme
         self._annotator = annotator
 
-    def create(self, document_id: int, draft: AnnotationDraft) -> Annotation:
-        """Validate ``draft`` against the text and the scheme, store it, return it with its id."""
+    def create(
+        self, document_id: int, draft: AnnotationDraft, *, annotation_id: int | None = None
+    ) -> Annotation:
+        """Validate ``draft`` against the text and the scheme, store it, return it with its id.
+
+        ``annotation_id`` re-creates a deleted span under its old id (undo of a deletion).
+        """
+        attributes = self._validated(draft)
+        with self._guard(), self._db.write() as session:
+            covered = _covered_text(session, document_id, draft.start, draft.end)
+            who = annotator_id(session, self._annotator)
+            row = AnnotationRow(document_id=document_id, annotator_id=who)
+            if annotation_id is not None:
+                row.id = annotation_id
+            _fill(session, row, draft, covered, attributes)
+            session.add(row)
+            session.flush()
+            _replace_links(session, row.id, draft.links, who)
+            annotation = _load(session, row.id)
+            record(
+                session,
+                annotator_id=who,
+                action=Action.CREATE,
+                entity="annotation",
+                entity_id=row.id,
+                document_id=document_id,
+                after=serialise(annotation),
+            )
+            return annotation
+
+    def update(self, annotation_id: int, draft: AnnotationDraft) -> Annotation:
+        """Replace a span's layer, offsets, label, attributes, actor and links with ``draft``."""
+        attributes = self._validated(draft)
+        with self._guard(), self._db.write() as session:
+            before = _load(session, annotation_id)
+            row = session.get(AnnotationRow, annotation_id)
+            assert row is not None
+            covered = _covered_text(session, row.document_id, draft.start, draft.end)
+            who = annotator_id(session, self._annotator)
+            _fill(session, row, draft, covered, attributes)
+            row.annotator_id = who
+            session.flush()
+            _replace_links(session, row.id, draft.links, who)
+            after = _load(session, annotation_id)
+            record(
+                session,
+                annotator_id=who,
+                action=Action.UPDATE,
+                entity="annotation",
+                entity_id=annotation_id,
+                document_id=row.document_id,
+                before=serialise(before),
+                after=serialise(after),
+            )
+            return after
+
+    def get(self, annotation_id: int) -> Annotation:
+        with self._db.read() as session:
+            return _load(session, annotation_id)
+
+    def _validated(self, draft: AnnotationDraft) -> dict[str, Any]:
         layer = self._scheme.load().layer(draft.layer)
         layer.check_label(draft.label)
         attributes = layer.check_values(draft.attributes)
         _check_links(layer, draft)
+        return attributes
+
+    @staticmethod
+    @contextmanager
+    def _guard() -> Iterator[None]:
         try:
-            with self._db.write() as session:
-                covered = _covered_text(session, document_id, draft.start, draft.end)
-                who = annotator_id(session, self._annotator)
-                row = AnnotationRow(
-                    document_id=document_id,
-                    layer_id=_layer_id(session, layer.name),
-                    label_id=_label_id(session, layer.name, draft.label),
-                    start=draft.start,
-                    end=draft.end,
-                    text=covered,
-                    attributes=attributes,
-                    actor_id=draft.actor_id,
-                    annotator_id=who,
-                    origin=Origin(draft.origin).value,
-                )
-                session.add(row)
-                session.flush()
-                for link in draft.links:
-                    _insert_link(session, row.id, link, who)
-                annotation = _load(session, row.id)
-                record(
-                    session,
-                    annotator_id=who,
-                    action=Action.CREATE,
-                    entity="annotation",
-                    entity_id=row.id,
-                    document_id=document_id,
-                    after=serialise(annotation),
-                )
-                return annotation
+            yield
         except IntegrityError as exc:
             raise ValidationError(
-                "the annotation refers to an actor or annotation that does not exist"
+                "the annotation refers to an actor or annotation that does not exist, "
+                "or its id is taken"
             ) from exc
 
     def delete(self, annotation_id: int) -> Annotation:
@@ -143,6 +181,29 @@ def _covered_text(session: Session, document_id: int, start: int, end: int) -> s
     chars, covered = found
     check_span(chars, start, end)
     return str(covered)
+
+
+def _fill(
+    session: Session,
+    row: AnnotationRow,
+    draft: AnnotationDraft,
+    covered: str,
+    attributes: dict[str, Any],
+) -> None:
+    row.layer_id = _layer_id(session, draft.layer)
+    row.label_id = _label_id(session, draft.layer, draft.label)
+    row.start, row.end, row.text = draft.start, draft.end, covered
+    row.attributes = attributes
+    row.actor_id = draft.actor_id
+    row.origin = Origin(draft.origin).value
+
+
+def _replace_links(
+    session: Session, source_id: int, links: tuple[LinkDraft, ...], who: int
+) -> None:
+    session.execute(delete(LinkRow).where(LinkRow.source_id == source_id))
+    for link in links:
+        _insert_link(session, source_id, link, who)
 
 
 def _layer_id(session: Session, name: str) -> int:

@@ -22,6 +22,7 @@ from annotator.store.database import Database
 from annotator.store.edit_log import Action, record
 from annotator.store.models import AnnotationRow, DocumentRow
 from annotator.store.models.base import utcnow
+from annotator.store.search import SearchHit, search_documents
 
 CHUNK = 500
 # Timestamps come from the database, so no Python default runs per row of a bulk import.
@@ -175,6 +176,27 @@ class DocumentStore:
         """The id of the document whose text has this SHA-256, if there is one."""
         with self._db.read() as session:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256))
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Full-text search over every article; see :mod:`annotator.store.search`."""
+        return search_documents(self._db, query, limit)
+
+    def next_to_annotate(self, after_id: int) -> int | None:
+        """The first document after ``after_id`` (wrapping round) that is not done or reviewed."""
+        open_ = DocumentRow.status.in_([DocumentStatus.NEW.value, DocumentStatus.IN_PROGRESS.value])
+        with self._db.read() as session:
+            later = session.scalar(
+                select(DocumentRow.id)
+                .where(open_, DocumentRow.id > after_id)
+                .order_by(DocumentRow.id)
+            )
+            if later is not None:
+                return later
+            return session.scalar(
+                select(DocumentRow.id)
+                .where(open_, DocumentRow.id != after_id)
+                .order_by(DocumentRow.id)
+            )
 
     def count(self) -> int:
         with self._db.read() as session:

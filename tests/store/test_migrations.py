@@ -1,4 +1,6 @@
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -9,6 +11,7 @@ from sqlalchemy import text
 from annotator.domain.errors import SchemaVersionError
 from annotator.store import migrate
 from annotator.store.engine import open_engine
+from annotator.store.migrate import include_name
 from annotator.store.models import Base
 from annotator.store.project import Project
 
@@ -22,7 +25,8 @@ def test_migrations_build_exactly_the_schema_the_models_describe(db_path):
     engine = open_engine(db_path)
     migrate.ensure_current(engine)
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 
@@ -72,3 +76,29 @@ def test_an_older_project_is_backed_up_before_it_is_upgraded(db_path, monkeypatc
     with sqlite3.connect(result.backup) as copy:
         (revision,) = copy.execute("SELECT version_num FROM alembic_version").fetchone()
     assert revision == old_revision
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("project-*.sqlite"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_every_released_schema_opens_upgraded_with_its_data_and_a_backup(fixture, tmp_path):
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    with sqlite3.connect(path) as connection:
+        (old_revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        documents = connection.execute("SELECT count(*) FROM document").fetchone()[0]
+    with Project.open(path) as project:
+        assert project.migration.upgraded_from == (
+            None if old_revision == migrate.head_revision() else old_revision
+        )
+        assert project.documents.count() == documents > 0
+        assert project.stats().annotations > 0
+        assert project.documents.search("Okafor")
+    if project.migration.upgraded_from:
+        backup = project.migration.backup
+        assert backup is not None
+        with sqlite3.connect(backup) as copy:
+            assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                old_revision,
+            )

@@ -13,6 +13,7 @@ from annotator.domain.actors import ActorDraft, ActorKind
 from annotator.domain.annotations import AnnotationDraft, LinkDraft
 from annotator.domain.documents import DocumentDraft, DocumentStatus
 from annotator.jobs.importer import import_paths
+from annotator.store.migrate import include_name
 from annotator.store.models import Base
 from annotator.store.project import Project
 
@@ -73,6 +74,9 @@ def test_a_project_on_postgres_works_like_one_on_sqlite(pg_url, tmp_path):
         assert not again.migration.created
         assert again.stats().annotations == 2
         assert again.documents.list(DocumentStatus.DONE)[0].annotations == 2
+        [hit] = again.documents.search("okafor today")
+        assert [hit.snippet[s:e] for s, e in hit.highlights] == ["Okafor", "today"]
         with again.db.engine.connect() as connection:
-            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            context = MigrationContext.configure(connection, opts={"include_name": include_name})
+            diff = compare_metadata(context, Base.metadata)
         assert diff == []
