@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from annotator.domain.documents import DocumentSummary
 from annotator.gui.icons import icon
 
-_COLUMNS = ("Title", "Source", "Date", "Status", "Annotations")
+_COLUMNS = ("Title", "Source", "Date", "Status", "Spans")
 Index = QModelIndex | QPersistentModelIndex
 
 
 class DocumentTableModel(QAbstractTableModel):
+    SortRole = int(Qt.ItemDataRole.UserRole) + 1
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[DocumentSummary] = []
+        self._by_id: dict[int, int] = {}
 
     def set_documents(self, rows: list[DocumentSummary]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._by_id = {doc.id: i for i, doc in enumerate(rows)}
         self.endResetModel()
+
+    def set_count(self, document_id: int, annotations: int) -> None:
+        row = self._by_id.get(document_id)
+        if row is None:
+            return
+        self._rows[row] = replace(self._rows[row], annotations=annotations)
+        cell = self.index(row, 4)
+        self.dataChanged.emit(cell, cell)
 
     def document(self, row: int) -> DocumentSummary:
         return self._rows[row]
+
+    def row_of(self, document_id: int) -> int | None:
+        return self._by_id.get(document_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -50,6 +67,16 @@ class DocumentTableModel(QAbstractTableModel):
                 doc.status.value.replace("_", " "),
                 doc.annotations,
             )[column]
+        if role == self.SortRole:
+            return (
+                doc.title.casefold(),
+                (doc.source or "").casefold(),
+                doc.published.isoformat() if doc.published else "",
+                list(type(doc.status)).index(doc.status),
+                doc.annotations,
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return f"{doc.title}\n{doc.source or ''}"
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return icon(f"status-{doc.status.value}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:

@@ -6,6 +6,34 @@ import qtawesome as qta
 from PySide6.QtGui import QIcon
 
 _ICONS: dict[str, str] = {
+    "undo": "mdi6.undo",
+    "redo": "mdi6.redo",
+    "delete": "mdi6.delete-outline",
+    "find": "mdi6.magnify",
+    "search": "mdi6.text-search",
+    "done-next": "mdi6.check-all",
+    "next-document": "mdi6.chevron-double-down",
+    "previous-document": "mdi6.chevron-double-up",
+    "next-annotation": "mdi6.arrow-down-bold-outline",
+    "previous-annotation": "mdi6.arrow-up-bold-outline",
+    "zoom-in": "mdi6.magnify-plus-outline",
+    "zoom-out": "mdi6.magnify-minus-outline",
+    "snap": "mdi6.format-letter-matches",
+    "layer-actor": "mdi6.account-outline",
+    "layer-quote": "mdi6.format-quote-open",
+    "layer-claim": "mdi6.bullhorn-outline",
+    "layer": "mdi6.label-outline",
+    "actor": "mdi6.account-outline",
+    "actor-new": "mdi6.account-plus-outline",
+    "actor-edit": "mdi6.account-edit-outline",
+    "actor-merge": "mdi6.account-multiple-outline",
+    "span-to-selection": "mdi6.selection-drag",
+    "start-left": "mdi6.format-horizontal-align-left",
+    "start-right": "mdi6.arrow-collapse-right",
+    "end-left": "mdi6.arrow-collapse-left",
+    "end-right": "mdi6.format-horizontal-align-right",
+    "shortcuts": "mdi6.keyboard-outline",
+    "quit": "mdi6.exit-to-app",
     "app": "mdi6.tag-text-outline",
     "document": "mdi6.file-document-outline",
     "import": "mdi6.file-import-outline",
@@ -19,4 +47,7 @@ _ICONS: dict[str, str] = {
 
 
 def icon(name: str) -> QIcon:
+    """The icon for a semantic ``name``; unknown layer names fall back to a generic label."""
+    if name not in _ICONS and name.startswith("layer-"):
+        name = "layer"
     return qta.icon(_ICONS[name])

@@ -1,56 +1,358 @@
-"""The main window: for now the document list beside a preview of the selected article."""
+"""The main window: a composition of the article panel, the docks, the menus and the toolbar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QMainWindow,
-    QPlainTextEdit,
-    QSplitter,
-    QTableView,
-)
+from pathlib import Path
 
-from annotator.gui.document_table import DocumentTableModel
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
+
+from annotator.domain.errors import AnnotatorError
+from annotator.gui.actions import SPECS, make_action
+from annotator.gui.annotating import Annotating
+from annotator.gui.article.panel import ArticlePanel
+from annotator.gui.background import BackgroundJob, run_in_background
+from annotator.gui.dialogs.about import show_about
+from annotator.gui.dialogs.actor_editor import ActorEditor
+from annotator.gui.dialogs.shortcuts import ShortcutsDialog
+from annotator.gui.docks.actors import ActorsDock
+from annotator.gui.docks.annotation_list import AnnotationsDock
+from annotator.gui.docks.details import DetailsDock
+from annotator.gui.docks.documents import DocumentsDock
+from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import icon
-from annotator.store.project import Project
+from annotator.gui.workspace import Workspace
+from annotator.jobs.importer import ImportReport, import_paths
+from annotator.jobs.progress import Progress
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project) -> None:
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
-        self._project = project
+        self.workspace = workspace
+        self.settings = settings or QSettings("Annotator", "Annotator")
         self.setWindowIcon(icon("app"))
-        self.setWindowTitle(f"{project.location} — Annotator")
-        self.model = DocumentTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setPlaceholderText("Select an article to read it.")
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.preview)
-        splitter.setSizes([300, 500])
-        self.setCentralWidget(splitter)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.refresh()
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.panel = ArticlePanel()
+        self.view = self.panel.view
+        self.setCentralWidget(self.panel)
+        self.documents = DocumentsDock(workspace, self)
+        self.details = DetailsDock(workspace, self)
+        self.annotations = AnnotationsDock(workspace, self)
+        self.actors = ActorsDock(workspace, self)
+        self.legend = LegendDock(workspace, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.legend)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
+        self.tabifyDockWidget(self.annotations, self.actors)
+        self.annotations.raise_()
+        self.resizeDocks([self.documents, self.details], [360, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.documents, self.legend], [600, 160], Qt.Orientation.Vertical)
+        self.annotating = Annotating(workspace, self.view, self.details, self)
+        self.actions_by_name: dict[str, QAction] = {}
+        self.job: BackgroundJob | None = None
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._restore()
+        self._on_document(None)
 
-    def refresh(self) -> None:
-        self.model.set_documents(self._project.documents.list())
-        count = self.model.rowCount()
-        self.statusBar().showMessage(f"{count} documents")
+    # -- construction ----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        slots = {
+            "import": self.import_dialog,
+            "quit": self.close,
+            "undo": self.workspace.undo_stack.undo,
+            "redo": self.workspace.undo_stack.redo,
+            "delete": self.annotating.delete_selected,
+            "find": lambda: self.panel.find_bar.open_bar(self.view.text),
+            "search": self._focus_search,
+            "span-to-selection": self.annotating.span_to_selection,
+            "start-left": lambda: self.annotating.move_boundary("start", False),
+            "start-right": lambda: self.annotating.move_boundary("start", True),
+            "end-left": lambda: self.annotating.move_boundary("end", False),
+            "end-right": lambda: self.annotating.move_boundary("end", True),
+            "snap": self._toggle_snap,
+            "next-annotation": lambda: self.annotating.step(1),
+            "previous-annotation": lambda: self.annotating.step(-1),
+            "next-document": lambda: self._step_document(1),
+            "previous-document": lambda: self._step_document(-1),
+            "done-next": self._done_next,
+            "new-actor": lambda: self.edit_actor(None),
+            "zoom-in": lambda: self.view.zoomIn(1),
+            "zoom-out": lambda: self.view.zoomOut(1),
+            "shortcuts": self.show_shortcuts,
+            "about": lambda: show_about(self, self.workspace.project.location),
+        }
+        for spec in SPECS:
+            self.actions_by_name[spec.name] = make_action(self, spec, slots[spec.name])
+        self.actions_by_name["delete"].setShortcuts(
+            [QKeySequence("Del"), QKeySequence("Backspace")]
+        )
+        snap = self.actions_by_name["snap"]
+        snap.setCheckable(True)
+        snap.setChecked(self.view.snap_to_words)
+        for layer in self.workspace.scheme.layers:
+            if not layer.hotkey:
+                continue
+            tag = QAction(icon(f"layer-{layer.name}"), layer.title, self)
+            tag.setShortcut(QKeySequence(layer.hotkey))
+            tag.setToolTip(f"Tag the selected text as {layer.title} ({layer.hotkey})")
+            tag.triggered.connect(lambda _c=False, name=layer.name: self.annotating.tag(name))
+            self.addAction(tag)
+            self.actions_by_name[f"tag-{layer.name}"] = tag
+            change = QAction(f"Turn span into {layer.title}", self)
+            change.setShortcut(QKeySequence(f"Shift+{layer.hotkey}"))
+            change.triggered.connect(
+                lambda _c=False, name=layer.name: self.annotating.change_layer(name)
+            )
+            self.addAction(change)
+            self.actions_by_name[f"change-{layer.name}"] = change
+        stack = self.workspace.undo_stack
+        stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
+        stack.undoTextChanged.connect(lambda t: self.actions_by_name["undo"].setText(f"&Undo {t}"))
+        stack.redoTextChanged.connect(lambda t: self.actions_by_name["redo"].setText(f"&Redo {t}"))
+        self.actions_by_name["undo"].setEnabled(False)
+        self.actions_by_name["redo"].setEnabled(False)
 
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        if not rows:
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        bar = self.menuBar()
+        menus: dict[str, list[str | None]] = {
+            "&File": ["import", None, "quit"],
+            "&Edit": ["undo", "redo", None, "delete", None, "find", "search"],
+            "&Annotate": [
+                *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),
+                None,
+                "span-to-selection",
+                "start-left",
+                "start-right",
+                "end-left",
+                "end-right",
+                None,
+                "snap",
+                "new-actor",
+            ],
+            "&Navigate": [
+                "next-annotation",
+                "previous-annotation",
+                None,
+                "next-document",
+                "previous-document",
+                "done-next",
+            ],
+            "&View": ["zoom-in", "zoom-out", None],
+            "&Help": ["shortcuts", "about"],
+        }
+        for title, names in menus.items():
+            menu = bar.addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name in a:
+                    menu.addAction(a[name])
+            if title == "&View":
+                for dock in (
+                    self.documents,
+                    self.details,
+                    self.annotations,
+                    self.actors,
+                    self.legend,
+                ):
+                    menu.addAction(dock.toggleViewAction())
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in (
+            "import",
+            None,
+            "undo",
+            "redo",
+            None,
+            *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),
+            "delete",
+            None,
+            "snap",
+            "find",
+            None,
+            "done-next",
+        ):
+            if name is None:
+                toolbar.addSeparator()
+            elif name in a:
+                toolbar.addAction(a[name])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        w = self.workspace
+        w.documentOpened.connect(self._on_document)
+        w.documentsChanged.connect(self._on_documents_changed)
+        self.documents.documentChosen.connect(self.open_document)
+        self.annotations.annotationChosen.connect(
+            lambda span_id: self.annotating.select(span_id, reveal=True)
+        )
+        self.view.spanClicked.connect(self.annotations.show_selected)
+        self.actors.editRequested.connect(self.edit_actor)
+        self.actors.newRequested.connect(lambda: self.edit_actor(None))
+        self.actors.mergeRequested.connect(self.merge_actors)
+        self.annotating.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.details.failed.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    # -- documents -------------------------------------------------------------------------
+    def open_document(self, document_id: int | None) -> None:
+        current = self.workspace.document
+        if current is not None and current.id == document_id:
             return
-        summary = self.model.document(rows[0].row())
-        document = self._project.documents.get(summary.id)
-        self.preview.setPlainText(document.text)
-        self.setWindowTitle(f"{document.title} — {self._project.location} — Annotator")
+        self.workspace.open_document(document_id)
+        if document_id is not None:
+            self.settings.setValue("last_document", document_id)
+
+    def _on_document(self, _document: object) -> None:
+        document = self.workspace.document
+        self.panel.show_document(document)
+        project = self.workspace.project.location
+        name = Path(project).name if project else "Annotator"
+        self.setWindowTitle(
+            f"{document.title} — {name} — Annotator" if document else f"{name} — Annotator"
+        )
+        self._status()
+
+    def _on_documents_changed(self) -> None:
+        self.panel.show_document(self.workspace.document)
+        self._status()
+
+    def _status(self) -> None:
+        document = self.workspace.document
+        ids = self.documents.document_ids()
+        if document is None:
+            self.statusBar().showMessage(f"{len(ids)} documents")
+            return
+        where = f"document {ids.index(document.id) + 1} of {len(ids)}" if document.id in ids else ""
+        self.statusBar().showMessage(
+            f"{where} · {len(self.workspace.annotations)} spans · "
+            f"{document.status.value.replace('_', ' ')}"
+        )
+
+    def _step_document(self, direction: int) -> None:
+        ids = self.documents.document_ids()
+        if not ids:
+            return
+        current = self.workspace.document.id if self.workspace.document else None
+        position = ids.index(current) + direction if current in ids else 0
+        if 0 <= position < len(ids):
+            self.open_document(ids[position])
+
+    def _done_next(self) -> None:
+        following = self.workspace.mark_done_and_next()
+        if following is None:
+            self.statusBar().showMessage("Every document is done.", 6000)
+
+    def _focus_search(self) -> None:
+        self.documents.show()
+        self.documents.raise_()
+        self.documents.search.setFocus()
+        self.documents.search.selectAll()
+
+    def _toggle_snap(self) -> None:
+        self.view.snap_to_words = self.actions_by_name["snap"].isChecked()
+
+    # -- actors ----------------------------------------------------------------------------
+    def edit_actor(self, actor_id: int | None) -> None:
+        actors = self.workspace.actors
+        dialog = ActorEditor(actors, actors.get(actor_id) if actor_id else None, parent=self)
+        if dialog.exec() != ActorEditor.DialogCode.Accepted:
+            return
+        try:
+            if actor_id is None:
+                self.workspace.create_actor(dialog.draft())
+            else:
+                self.workspace.update_actor(actor_id, dialog.draft())
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Actor", str(exc))
+
+    def merge_actors(self, keep: int, drop: int) -> None:
+        actors = self.workspace.actors
+        answer = QMessageBox.question(
+            self,
+            "Merge actors",
+            f"Merge “{actors[drop].name}” into “{actors[keep].name}”? Its mentions, links and "
+            "names move over. You can undo this.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.workspace.merge_actors(keep, drop)
+
+    # -- importing -------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import articles",
+            str(self.settings.value("import_folder", str(Path.home()))),
+            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv);;All files (*)",
+        )
+        if files:
+            self.settings.setValue("import_folder", str(Path(files[0]).parent))
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: list[Path]) -> BackgroundJob:
+        documents = self.workspace.project.documents
+
+        def job(progress: Progress) -> ImportReport:
+            return import_paths(documents, paths, progress=progress)
+
+        self.job = run_in_background(self, "Importing articles", job, self._imported)
+        return self.job
+
+    def _imported(self, report: ImportReport | None, error: object) -> None:
+        self.workspace.documentsChanged.emit()
+        if error is not None or report is None:
+            QMessageBox.critical(self, "Import failed", str(error))
+            return
+        self.statusBar().showMessage(report.summary(), 10_000)
+        problems = [f"refused {e}" for e in report.refused]
+        problems += [
+            f"duplicate {d.draft.imported_from}: same text as “{d.existing_title}”"
+            for d in report.duplicates
+        ]
+        if problems:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary(), parent=self)
+            box.setDetailedText("\n".join(problems))
+            box.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # -- window state ----------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions_by_name, self.workspace.scheme, self).exec()
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        state = self.settings.value("window_state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        last = self.settings.value("last_document")
+        ids = self.documents.document_ids()
+        chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
+        if chosen is not None:
+            self.open_document(chosen)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None and self.job.running:
+            self.job.dialog.cancel()
+            self.job.wait()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        super().closeEvent(event)

@@ -134,22 +134,26 @@ class ActorStore:
             )
             return merge
 
+    def restore(self, actor: Actor) -> Actor:
+        """Re-create a deleted actor under its old id (redo of a creation, undo of a deletion)."""
+        with self._db.write() as session:
+            session.add(_new_row(actor))
+            record(
+                session,
+                annotator_id=annotator_id(session, self._annotator),
+                action=Action.CREATE,
+                entity="actor",
+                entity_id=actor.id,
+                after=asdict(actor),
+            )
+        return actor
+
     def unmerge(self, merge: ActorMerge) -> None:
         """Undo :meth:`merge`: the dropped actor comes back with its mentions and links."""
         with self._db.write() as session:
             keep = _row(session, merge.keep.id)
             drop = merge.drop
-            session.add(
-                ActorRow(
-                    id=drop.id,
-                    name=drop.name,
-                    kind=drop.kind.value,
-                    description=drop.description,
-                    parent_id=drop.parent_id,
-                    external_id=drop.external_id,
-                    aliases=[ActorAliasRow(alias=a) for a in drop.aliases],
-                )
-            )
+            session.add(_new_row(drop))
             session.flush()
             keep.parent_id = merge.keep.parent_id
             keep.aliases = [a for a in keep.aliases if a.alias in merge.keep.aliases]
@@ -259,6 +263,18 @@ class ActorMerge:
     mentions: tuple[int, ...]
     links: tuple[int, ...]
     children: tuple[int, ...]
+
+
+def _new_row(actor: Actor) -> ActorRow:
+    return ActorRow(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind.value,
+        description=actor.description,
+        parent_id=actor.parent_id,
+        external_id=actor.external_id,
+        aliases=[ActorAliasRow(alias=a) for a in actor.aliases],
+    )
 
 
 def _row(session: Session, actor_id: int) -> ActorRow:

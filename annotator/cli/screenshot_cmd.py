@@ -1,0 +1,42 @@
+"""``annotator screenshot``: the workbench rendered offscreen to a PNG file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from annotator.cli.projects import open_project
+
+
+def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "screenshot",
+        parents=[parent],
+        help="render the workbench with a document open to a PNG file",
+    )
+    parser.add_argument("--doc", type=int, metavar="ID", help="document to open")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--select", type=int, metavar="SPAN", help="span to select")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from annotator.gui.screenshot import render_screenshot
+
+    with open_project(args.db) as project:
+        out = render_screenshot(
+            project,
+            args.doc,
+            args.out,
+            args.width,
+            args.height,
+            select=args.select,
+            theme=args.theme,
+        )
+    print(out)
+    return 0

@@ -1,0 +1,71 @@
+"""Snapping a selection to whole words, the way annotators expect a span to land."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_JOINERS = frozenset("'’‘-‐‑_\u200d\u200c")
+
+
+def is_word_character(char: str) -> bool:
+    """Letters, digits, combining marks (accents, Arabic vowel signs) and emoji with their
+    modifiers and joiners, so that a ZWJ sequence is never split."""
+    if char.isalnum():
+        return True
+    category = unicodedata.category(char)
+    return category.startswith("M") or category in ("Sk", "So") or char in "\u200d\ufe0f"
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """True if ``text[index]`` belongs to the word around it (a letter, or a joiner between)."""
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    if is_word_character(char):
+        return True
+    return (
+        char in _JOINERS
+        and 0 < index < len(text) - 1
+        and is_word_character(text[index - 1])
+        and is_word_character(text[index + 1])
+    )
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow ``[start, end)`` to whole words and drop the white space at its ends.
+
+    A selection of only white space or punctuation is returned trimmed but not grown.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return start, end
+    if _inside_word(text, start):
+        while start > 0 and _inside_word(text, start - 1):
+            start -= 1
+    if _inside_word(text, end - 1):
+        while end < len(text) and _inside_word(text, end):
+            end += 1
+    return start, end
+
+
+def step_word(text: str, position: int, forward: bool, *, to_end: bool) -> int:
+    """The next word boundary from ``position``: a word's start, or its end if ``to_end``.
+
+    Used to move a span's start (word starts) or end (word ends) one word at a time.
+    """
+    step = 1 if forward else -1
+    index = position
+    while 0 <= index + step <= len(text):
+        index += step
+        if _is_boundary(text, index, to_end):
+            return index
+    return max(0, min(index, len(text)))
+
+
+def _is_boundary(text: str, index: int, to_end: bool) -> bool:
+    before = _inside_word(text, index - 1)
+    after = _inside_word(text, index)
+    return (before and not after) if to_end else (after and not before)

@@ -1,0 +1,91 @@
+"""Every command of the workbench in one table: text, shortcut, icon and help.
+
+The menus, the toolbar, the tooltips and the shortcuts sheet (F1) are all built from it, so a
+shortcut is written down exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from annotator.gui.icons import icon
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcut: str | QKeySequence.StandardKey | None
+    icon: str | None
+    help: str
+    group: str
+
+
+def make_action(parent: QWidget, spec: ActionSpec, slot: Callable[[], object]) -> QAction:
+    action = QAction(spec.text, parent)
+    action.setObjectName(spec.name)
+    if spec.icon:
+        action.setIcon(icon(spec.icon))
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    tip = f"{spec.help} ({keys})" if keys else spec.help
+    action.setToolTip(tip)
+    action.setStatusTip(spec.help)
+    action.triggered.connect(lambda _checked=False: slot())
+    parent.addAction(action)
+    return action
+
+
+def shortcut_text(action: QAction) -> str:
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("import", "&Import articles…", "Ctrl+I", "import", "Import files or folders",
+               "File"),
+    ActionSpec("quit", "&Quit", QKeySequence.StandardKey.Quit, "quit", "Close Annotator", "File"),
+    ActionSpec("undo", "&Undo", QKeySequence.StandardKey.Undo, "undo", "Undo the last edit",
+               "Edit"),
+    ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "redo", "Redo the edit just undone", "Edit"),
+    ActionSpec("delete", "&Delete span", "Del", "delete", "Delete the selected span", "Edit"),
+    ActionSpec("find", "&Find in article…", QKeySequence.StandardKey.Find, "find",
+               "Search within the open article", "Edit"),
+    ActionSpec("search", "Search &all articles…", "Ctrl+Shift+F", "search",
+               "Full-text search over every article", "Edit"),
+    ActionSpec("span-to-selection", "Set span to &selection", "Ctrl+R", "span-to-selection",
+               "Give the selected span the boundaries of the selected text", "Annotate"),
+    ActionSpec("start-left", "Start one word &earlier", "Alt+Left", "start-left",
+               "Move the start of the selected span left", "Annotate"),
+    ActionSpec("start-right", "Start one word &later", "Alt+Right", "start-right",
+               "Move the start of the selected span right", "Annotate"),
+    ActionSpec("end-left", "End one word e&arlier", "Alt+Shift+Left", "end-left",
+               "Move the end of the selected span left", "Annotate"),
+    ActionSpec("end-right", "End one word la&ter", "Alt+Shift+Right", "end-right",
+               "Move the end of the selected span right", "Annotate"),
+    ActionSpec("snap", "S&nap selections to words", "Ctrl+W", "snap",
+               "Grow selections to whole words", "Annotate"),
+    ActionSpec("next-annotation", "&Next span", "Alt+Down", "next-annotation",
+               "Select the next span in the article", "Navigate"),
+    ActionSpec("previous-annotation", "&Previous span", "Alt+Up", "previous-annotation",
+               "Select the previous span in the article", "Navigate"),
+    ActionSpec("next-document", "Next &document", "Ctrl+PgDown", "next-document",
+               "Open the next document in the list", "Navigate"),
+    ActionSpec("previous-document", "Previous d&ocument", "Ctrl+PgUp", "previous-document",
+               "Open the previous document in the list", "Navigate"),
+    ActionSpec("done-next", "&Mark done, open next", "Ctrl+Return", "done-next",
+               "Mark this document done and open the next one not done", "Navigate"),
+    ActionSpec("new-actor", "New &actor…", "Ctrl+Shift+A", "actor-new",
+               "Add an actor to the registry", "Actors"),
+    ActionSpec("zoom-in", "Zoom &in", QKeySequence.StandardKey.ZoomIn, "zoom-in",
+               "Larger text", "View"),
+    ActionSpec("zoom-out", "Zoom &out", QKeySequence.StandardKey.ZoomOut, "zoom-out",
+               "Smaller text", "View"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", "F1", "shortcuts",
+               "Show every shortcut", "Help"),
+    ActionSpec("about", "&About Annotator", None, "about", "Version and credits", "Help"),
+)  # fmt: skip

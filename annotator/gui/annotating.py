@@ -1,0 +1,258 @@
+"""What the annotation keys do: tag a selection, pick its actor, reshape or remove a span."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from annotator.domain.actors import ActorDraft
+from annotator.domain.annotations import Annotation, AnnotationDraft, as_draft
+from annotator.domain.errors import AnnotatorError
+from annotator.domain.nearby import actors_by_proximity
+from annotator.domain.scheme import AttributeKind
+from annotator.domain.words import step_word
+from annotator.gui.article.view import ArticleView
+from annotator.gui.colors import view_span
+from annotator.gui.dialogs.actor_picker import ActorPicker, PickedActor
+from annotator.gui.docks.details import DetailsDock
+from annotator.gui.workspace import Workspace
+
+PickActor = Callable[[str, list[int], QPoint], PickedActor | None]
+
+
+class Annotating(QObject):
+    """Connects the article view, the details dock and the workspace."""
+
+    message = Signal(str)
+
+    def __init__(
+        self, workspace: Workspace, view: ArticleView, details: DetailsDock, window: QWidget
+    ) -> None:
+        super().__init__(window)
+        self._workspace = workspace
+        self._view = view
+        self._details = details
+        self._window = window
+        self.pick_actor: PickActor = self._ask_actor
+        view.spanClicked.connect(self.select)
+        view.emptyClicked.connect(lambda: self.select(None))
+        view.tooltip_for = self.tooltip
+        workspace.documentOpened.connect(self._on_opened)
+        workspace.annotationAdded.connect(self._on_added)
+        workspace.annotationChanged.connect(self._on_changed)
+        workspace.annotationRemoved.connect(self._on_removed)
+        workspace.actorsChanged.connect(self._on_actors)
+        details.newActorRequested.connect(self._new_actor_for)
+
+    # -- creating --------------------------------------------------------------------------
+    def tag(self, layer_name: str) -> Annotation | None:
+        """Tag the selected text on ``layer_name`` (the layer's hotkey)."""
+        if self._workspace.document is None:
+            return None
+        chosen = self._view.text_selection()
+        if chosen is None:
+            self.message.emit("Select some text first, then press the layer's key.")
+            return None
+        start, end = chosen
+        layer = self._workspace.scheme.layer(layer_name)
+        defaults = {
+            spec.name: spec.default
+            for spec in layer.attributes
+            if spec.default is not None and spec.kind is not AttributeKind.ACTOR
+        }
+        draft = AnnotationDraft(layer.name, start, end, attributes=defaults)
+        macro = False
+        try:
+            if layer.refers_to_actor:
+                picked = self.pick_actor(
+                    self._view.text[start:end], self._nearby(start, end), self._cursor_point()
+                )
+                if picked is None:
+                    return None
+                if picked.actor_id is None:
+                    self._workspace.undo_stack.beginMacro(f"Add {picked.name}")
+                    macro = True
+                    actor = self._workspace.create_actor(ActorDraft(picked.name, picked.kind))
+                    draft = replace(draft, actor_id=actor.id)
+                else:
+                    draft = replace(draft, actor_id=picked.actor_id)
+            created = self._workspace.add_annotation(draft)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return None
+        finally:
+            if macro:
+                self._workspace.undo_stack.endMacro()
+        self._view.clear_text_selection()
+        self.select(created.id)
+        if layer.actor_attributes:
+            self._details.focus_first_actor()
+        return created
+
+    def change_layer(self, layer_name: str) -> None:
+        """Shift+hotkey: turn the selected span into a span of ``layer_name``."""
+        annotation = self.selected()
+        if annotation is None:
+            self.message.emit("Click a span first, then press Shift and the layer's key.")
+            return
+        self._details.show_annotation(annotation)
+        self._details.change_layer(layer_name)
+
+    # -- changing --------------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        annotation = self.selected()
+        if annotation is not None:
+            self._workspace.delete_annotation(annotation.id)
+
+    def span_to_selection(self) -> None:
+        annotation = self.selected()
+        chosen = self._view.text_selection()
+        if annotation is None or chosen is None:
+            self.message.emit("Select a span, then select the text it should cover.")
+            return
+        self._reshape(annotation, *chosen)
+        self._view.clear_text_selection()
+
+    def move_boundary(self, which: str, forward: bool) -> None:
+        """Move the start or end of the selected span by a word (a character without snap)."""
+        annotation = self.selected()
+        if annotation is None:
+            return
+        text = self._view.text
+        start, end = annotation.start, annotation.end
+        if which == "start":
+            if self._view.snap_to_words:
+                start = step_word(text, start, forward, to_end=False)
+            else:
+                start += 1 if forward else -1
+        elif self._view.snap_to_words:
+            end = step_word(text, end, forward, to_end=True)
+        else:
+            end += 1 if forward else -1
+        if 0 <= start < end <= len(text):
+            self._reshape(annotation, start, end)
+
+    def _reshape(self, annotation: Annotation, start: int, end: int) -> None:
+        try:
+            self._workspace.update_annotation(
+                annotation.id, replace(as_draft(annotation), start=start, end=end)
+            )
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+
+    # -- selection and navigation ----------------------------------------------------------
+    def selected(self) -> Annotation | None:
+        span_id = self._view.selected_span
+        return self._workspace.annotations.get(span_id) if span_id is not None else None
+
+    def select(self, annotation_id: int | None, *, reveal: bool = False) -> None:
+        self._view.select_span(annotation_id, reveal=reveal)
+        annotation = (
+            self._workspace.annotations.get(annotation_id) if annotation_id is not None else None
+        )
+        self._details.show_annotation(annotation)
+
+    def step(self, direction: int) -> None:
+        ordered = self._workspace.sorted_annotations()
+        if not ordered:
+            return
+        ids = [a.id for a in ordered]
+        current = self._view.selected_span
+        if current in ids:
+            position = (ids.index(current) + direction) % len(ids)
+        else:
+            position = 0 if direction > 0 else len(ids) - 1
+        self.select(ids[position], reveal=True)
+
+    def tooltip(self, span_id: int) -> str:
+        annotation = self._workspace.annotations.get(span_id)
+        if annotation is None:
+            return ""
+        actors = self._workspace.actors
+        layer = self._workspace.scheme.layer(annotation.layer)
+        lines = [f"<b>{layer.title}</b>"]
+        if annotation.actor_id in actors:
+            lines.append(f"Actor: {actors[annotation.actor_id].name}")  # type: ignore[index]
+        for link in annotation.links:
+            if link.actor_id in actors:
+                lines.append(f"{link.type.capitalize()}: {actors[link.actor_id].name}")  # type: ignore[index]
+        for name, value in annotation.attributes.items():
+            lines.append(f"{name.capitalize()}: {value}")
+        return "<br>".join(lines)
+
+    # -- internals -------------------------------------------------------------------------
+    def _nearby(self, start: int, end: int) -> list[int]:
+        return actors_by_proximity(self._workspace.annotations.values(), start, end)
+
+    def _cursor_point(self) -> QPoint:
+        rect = self._view.cursorRect()
+        return self._view.viewport().mapToGlobal(rect.bottomLeft())
+
+    def _ask_actor(self, text: str, nearby: list[int], where: QPoint) -> PickedActor | None:
+        picker = ActorPicker(self._workspace.actors, text, nearby, self._window)
+        picker.move(where)
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return picker.picked
+
+    def _new_actor_for(self, annotation_id: int, attribute: str) -> None:
+        annotation = self._workspace.annotations.get(annotation_id)
+        if annotation is None:
+            return
+        picked = self.pick_actor(
+            "" if attribute else annotation.text,
+            self._nearby(annotation.start, annotation.end),
+            self._cursor_point(),
+        )
+        if picked is None:
+            return
+        self._workspace.undo_stack.beginMacro("Link actor")
+        try:
+            actor_id = picked.actor_id
+            if actor_id is None:
+                actor_id = self._workspace.create_actor(ActorDraft(picked.name, picked.kind)).id
+            self._details.show_annotation(self._workspace.annotations[annotation_id])
+            self._details.set_actor(attribute, actor_id)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+        finally:
+            self._workspace.undo_stack.endMacro()
+
+    def _span(self, annotation: Annotation):  # noqa: ANN202 - ViewSpan
+        return view_span(annotation, self._workspace.scheme, self._workspace.styles)
+
+    def _on_opened(self, document: object) -> None:
+        if self._workspace.document is None:
+            self._view.set_document("", [])
+            return
+        spans = [self._span(a) for a in self._workspace.annotations.values()]
+        self._view.set_document(self._workspace.document.text, spans)
+
+    def _is_open(self, document_id: int) -> bool:
+        return self._workspace.document is not None and self._workspace.document.id == document_id
+
+    def _on_added(self, annotation: Annotation) -> None:
+        if self._is_open(annotation.document_id):
+            self._view.add_span(self._span(annotation))
+
+    def _on_changed(self, annotation: Annotation) -> None:
+        if self._is_open(annotation.document_id):
+            selected = self._view.selected_span
+            self._view.remove_span(annotation.id)
+            self._view.add_span(self._span(annotation))
+            if selected == annotation.id:
+                self._view.select_span(annotation.id, reveal=False)
+
+    def _on_removed(self, annotation_id: int, document_id: int) -> None:
+        if self._is_open(document_id):
+            self._view.remove_span(annotation_id)
+
+    def _on_actors(self) -> None:
+        if self._workspace.document is None:
+            return
+        for annotation in self._workspace.annotations.values():
+            if annotation.actor_id is not None:
+                self._view.add_span(self._span(annotation))

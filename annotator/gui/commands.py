@@ -1,0 +1,147 @@
+"""Undoable edits. The first ``redo`` happens before the push (so errors surface at once);
+the stack replays ``undo``/``redo`` afterwards through the Workspace's low-level steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.domain.actors import Actor, ActorDraft
+from annotator.domain.annotations import Annotation
+from annotator.domain.documents import DocumentStatus
+from annotator.store.actors import ActorMerge
+
+if TYPE_CHECKING:
+    from annotator.gui.workspace import Workspace
+
+
+def _actor_draft(actor: Actor) -> ActorDraft:
+    return ActorDraft(
+        name=actor.name,
+        kind=actor.kind,
+        aliases=actor.aliases,
+        description=actor.description,
+        parent_id=actor.parent_id,
+        external_id=actor.external_id,
+    )
+
+
+class _Done(QUndoCommand):
+    """A command whose first redo already happened when it was pushed."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self.replay()
+
+    def replay(self) -> None:
+        raise NotImplementedError
+
+
+class CreateAnnotation(_Done):
+    def __init__(self, workspace: Workspace, annotation: Annotation) -> None:
+        super().__init__(f"Add {annotation.layer} “{_short(annotation.text)}”")
+        self._workspace, self._annotation = workspace, annotation
+
+    def undo(self) -> None:
+        self._workspace.apply_delete(self._annotation.id)
+
+    def replay(self) -> None:
+        self._workspace.apply_create(self._annotation)
+
+
+class DeleteAnnotation(_Done):
+    def __init__(self, workspace: Workspace, annotation: Annotation) -> None:
+        super().__init__(f"Delete {annotation.layer} “{_short(annotation.text)}”")
+        self._workspace, self._annotation = workspace, annotation
+
+    def undo(self) -> None:
+        self._workspace.apply_create(self._annotation)
+
+    def replay(self) -> None:
+        self._workspace.apply_delete(self._annotation.id)
+
+
+class UpdateAnnotation(_Done):
+    def __init__(self, workspace: Workspace, before: Annotation, after: Annotation) -> None:
+        super().__init__(f"Edit {after.layer} “{_short(after.text)}”")
+        self._workspace, self._before, self._after = workspace, before, after
+
+    def undo(self) -> None:
+        self._workspace.apply_update(self._before)
+
+    def replay(self) -> None:
+        self._workspace.apply_update(self._after)
+
+
+class CreateActor(_Done):
+    def __init__(self, workspace: Workspace, actor: Actor) -> None:
+        super().__init__(f"New actor {actor.name}")
+        self._workspace, self._actor = workspace, actor
+
+    def undo(self) -> None:
+        self._workspace.project.actors.delete(self._actor.id)
+        self._workspace.reload_actors()
+
+    def replay(self) -> None:
+        self._workspace.project.actors.restore(self._actor)
+        self._workspace.reload_actors()
+
+
+class UpdateActor(_Done):
+    def __init__(self, workspace: Workspace, before: Actor, after: Actor) -> None:
+        super().__init__(f"Edit actor {after.name}")
+        self._workspace, self._before, self._after = workspace, before, after
+
+    def undo(self) -> None:
+        self._workspace.project.actors.update(self._before.id, _actor_draft(self._before))
+        self._workspace.reload_actors()
+
+    def replay(self) -> None:
+        self._workspace.project.actors.update(self._after.id, _actor_draft(self._after))
+        self._workspace.reload_actors()
+
+
+class MergeActors(_Done):
+    def __init__(self, workspace: Workspace, merge: ActorMerge) -> None:
+        super().__init__(f"Merge {merge.drop.name} into {merge.keep.name}")
+        self._workspace, self._merge = workspace, merge
+
+    def undo(self) -> None:
+        self._workspace.project.actors.unmerge(self._merge)
+        self._workspace.after_actor_rewrite()
+
+    def replay(self) -> None:
+        self._merge = self._workspace.project.actors.merge(self._merge.keep.id, self._merge.drop.id)
+        self._workspace.after_actor_rewrite()
+
+
+class SetStatus(_Done):
+    def __init__(
+        self,
+        workspace: Workspace,
+        document_id: int,
+        before: DocumentStatus,
+        after: DocumentStatus,
+    ) -> None:
+        super().__init__(f"Mark document {after.value.replace('_', ' ')}")
+        self._workspace, self._id, self._before, self._after = workspace, document_id, before, after
+
+    def undo(self) -> None:
+        self._workspace.project.documents.set_status(self._id, self._before)
+        self._workspace.apply_status(self._id, self._before)
+
+    def replay(self) -> None:
+        self._workspace.project.documents.set_status(self._id, self._after)
+        self._workspace.apply_status(self._id, self._after)
+
+
+def _short(text: str, width: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,20 @@
+"""Help → About."""
+
+from __future__ import annotations
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy import __version__ as sqlalchemy_version
+
+from annotator import __version__
+
+
+def show_about(parent: QWidget, location: str) -> None:
+    QMessageBox.about(
+        parent,
+        "About Annotator",
+        f"<h3>Annotator {__version__}</h3>"
+        "<p>A workbench for annotating actors, quotes and claims in news articles.</p>"
+        f"<p>Project: <code>{location}</code></p>"
+        f"<p><small>PySide6 {pyside_version} · SQLAlchemy {sqlalchemy_version}</small></p>",
+    )

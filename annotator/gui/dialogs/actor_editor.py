@@ -1,0 +1,74 @@
+"""Create or edit an actor: name, kind, aliases, affiliation, description, external id."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from annotator.domain.actors import Actor, ActorDraft, ActorKind
+
+
+class ActorEditor(QDialog):
+    def __init__(
+        self,
+        actors: dict[int, Actor],
+        actor: Actor | None = None,
+        name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit actor" if actor else "New actor")
+        self.name = QLineEdit(actor.name if actor else name)
+        self.kind = QComboBox()
+        for kind in ActorKind:
+            self.kind.addItem(kind.value, kind)
+        self.kind.setCurrentIndex(self.kind.findData(actor.kind if actor else ActorKind.PERSON))
+        self.aliases = QLineEdit(", ".join(actor.aliases) if actor else "")
+        self.aliases.setPlaceholderText("Other names, separated by commas")
+        self.parent_actor = QComboBox()
+        self.parent_actor.addItem("— none —", None)
+        for other in sorted(actors.values(), key=lambda a: a.name.casefold()):
+            if actor is None or other.id != actor.id:
+                self.parent_actor.addItem(other.name, other.id)
+        if actor and actor.parent_id is not None:
+            self.parent_actor.setCurrentIndex(self.parent_actor.findData(actor.parent_id))
+        self.external = QLineEdit(actor.external_id or "" if actor else "")
+        self.external.setPlaceholderText("e.g. a Wikidata id such as Q42")
+        self.description = QPlainTextEdit(actor.description or "" if actor else "")
+        self.description.setFixedHeight(70)
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Kind", self.kind)
+        form.addRow("Aliases", self.aliases)
+        form.addRow("Belongs to", self.parent_actor)
+        form.addRow("External id", self.external)
+        form.addRow("Description", self.description)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def draft(self) -> ActorDraft:
+        return ActorDraft(
+            name=self.name.text().strip(),
+            kind=self.kind.currentData(),
+            aliases=tuple(a.strip() for a in self.aliases.text().split(",") if a.strip()),
+            description=self.description.toPlainText().strip() or None,
+            parent_id=self.parent_actor.currentData(),
+            external_id=self.external.text().strip() or None,
+        )
+
+    def _accept(self) -> None:
+        if not self.name.text().strip():
+            self.name.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,58 @@
+"""F1: every shortcut, built from the actions themselves and the scheme's hotkeys."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from annotator.domain.scheme import Scheme
+from annotator.gui.actions import SPECS, shortcut_text
+
+
+def shortcuts_html(actions: dict[str, QAction], scheme: Scheme) -> str:
+    rows = ["<h3>Annotate</h3><table cellpadding='3'>"]
+    for layer in scheme.layers:
+        if layer.hotkey:
+            rows.append(
+                f"<tr><td><kbd><b>{layer.hotkey}</b></kbd></td><td>Tag the selection as "
+                f"<b>{html.escape(layer.title)}</b>; with <kbd>Shift</kbd>, turn the selected "
+                "span into one</td></tr>"
+            )
+    rows.append("</table>")
+    group = None
+    for spec in SPECS:
+        action = actions.get(spec.name)
+        keys = shortcut_text(action) if action else ""
+        if not keys:
+            continue
+        if spec.group != group:
+            if group is not None:
+                rows.append("</table>")
+            group = spec.group
+            rows.append(f"<h3>{group}</h3><table cellpadding='3'>")
+        rows.append(
+            f"<tr><td><kbd><b>{html.escape(keys)}</b></kbd></td>"
+            f"<td>{html.escape(spec.help)}</td></tr>"
+        )
+    rows.append("</table>")
+    rows.append(
+        "<h3>Mouse</h3><p>Drag to select text. Click a span to select it; click again on the "
+        "same place to cycle through spans stacked there. Hover for details.</p>"
+    )
+    return "".join(rows)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: dict[str, QAction], scheme: Scheme, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(560, 640)
+        browser = QTextBrowser()
+        browser.setHtml(shortcuts_html(actions, scheme))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)

@@ -1,0 +1,145 @@
+"""Every span of the open document in a table; filter by layer, click to jump to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.domain.annotations import Annotation
+from annotator.gui.workspace import Workspace
+
+Index = QModelIndex | QPersistentModelIndex
+_COLUMNS = ("Layer", "Text", "Actor / speaker / claimant", "Start")
+
+
+class AnnotationTableModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self._workspace = workspace
+        self._rows: list[Annotation] = []
+        self.layer: str | None = None
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = [
+            a
+            for a in self._workspace.sorted_annotations()
+            if self.layer is None or a.layer == self.layer
+        ]
+        self.endResetModel()
+
+    def annotation(self, row: int) -> Annotation:
+        return self._rows[row]
+
+    def row_of(self, annotation_id: int) -> int | None:
+        for row, annotation in enumerate(self._rows):
+            if annotation.id == annotation_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        annotation = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self._workspace.scheme.layer(annotation.layer).title
+            if column == 1:
+                return " ".join(annotation.text.split())
+            if column == 2:
+                return self._who(annotation)
+            return annotation.start
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return QColor(self._workspace.scheme.layer(annotation.layer).color)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return annotation.text
+        return None
+
+    def _who(self, annotation: Annotation) -> str:
+        actors = self._workspace.actors
+        if annotation.actor_id is not None and annotation.actor_id in actors:
+            return actors[annotation.actor_id].name
+        names = [
+            f"{link.type}: {actors[link.actor_id].name}"
+            for link in annotation.links
+            if link.actor_id in actors
+        ]
+        return ", ".join(names)
+
+
+class AnnotationsDock(QDockWidget):
+    annotationChosen = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__("Spans in this article", parent)
+        self.setObjectName("annotations-dock")
+        self._workspace = workspace
+        self.layer = QComboBox()
+        self.layer.addItem("All layers", None)
+        for layer in workspace.scheme.layers:
+            self.layer.addItem(layer.title, layer.name)
+        self.model = AnnotationTableModel(workspace)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.layer)
+        layout.addWidget(self.table)
+        self.setWidget(body)
+        self.layer.currentIndexChanged.connect(self._on_layer)
+        self.table.clicked.connect(self._on_click)
+        self.table.activated.connect(self._on_click)
+        for signal in (
+            workspace.documentOpened,
+            workspace.annotationAdded,
+            workspace.annotationChanged,
+            workspace.actorsChanged,
+        ):
+            signal.connect(lambda *_args: self.model.reload())
+        workspace.annotationRemoved.connect(lambda *_args: self.model.reload())
+
+    def show_selected(self, annotation_id: int | None) -> None:
+        row = self.model.row_of(annotation_id) if annotation_id is not None else None
+        if row is None:
+            self.table.clearSelection()
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_layer(self, _index: int) -> None:
+        self.model.layer = self.layer.currentData()
+        self.model.reload()
+
+    def _on_click(self, index: QModelIndex) -> None:
+        self.annotationChosen.emit(self.model.annotation(index.row()).id)

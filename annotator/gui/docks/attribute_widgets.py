@@ -1,0 +1,40 @@
+"""One editing widget per scheme attribute kind; each reports a new value through a callback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QWidget
+
+from annotator.domain.scheme import AttributeKind, AttributeSpec
+
+Commit = Callable[[str, Any], None]
+
+
+def attribute_widget(spec: AttributeSpec, value: Any, commit: Commit) -> QWidget:
+    """A widget showing ``value`` that calls ``commit(name, new_value)`` when the user edits."""
+    if spec.kind is AttributeKind.CHOICE:
+        combo = QComboBox()
+        combo.addItem("—", None)
+        for choice in spec.choices:
+            combo.addItem(choice, choice)
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+        combo.activated.connect(lambda i: commit(spec.name, combo.itemData(i)))
+        return combo
+    if spec.kind is AttributeKind.BOOLEAN:
+        box = QCheckBox()
+        box.setChecked(bool(value))
+        box.toggled.connect(lambda checked: commit(spec.name, checked))
+        return box
+    if spec.kind is AttributeKind.NUMBER:
+        spin = QDoubleSpinBox()
+        spin.setRange(-1e12, 1e12)
+        spin.setDecimals(3)
+        spin.setValue(float(value or 0))
+        spin.editingFinished.connect(lambda: commit(spec.name, spin.value()))
+        return spin
+    line = QLineEdit(str(value or ""))
+    line.setPlaceholderText(spec.title or spec.name)
+    line.editingFinished.connect(lambda: commit(spec.name, line.text().strip() or None))
+    return line

@@ -1,0 +1,217 @@
+"""The selected span: its text, layer, actor and every attribute the scheme gives its layer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.domain.annotations import Annotation, LinkDraft, as_draft
+from annotator.domain.errors import AnnotatorError
+from annotator.domain.nearby import actors_by_proximity
+from annotator.domain.scheme import AttributeKind
+from annotator.gui.docks.actor_combo import NEW_ACTOR, ActorCombo
+from annotator.gui.docks.attribute_widgets import attribute_widget
+from annotator.gui.icons import icon
+from annotator.gui.workspace import Workspace
+
+EMPTY = (
+    "<p><b>No span selected.</b></p><p>Select text in the article and press a layer's key "
+    "(<b>A</b> actor, <b>Q</b> quote, <b>C</b> claim), or click a span to edit it here.</p>"
+)
+
+
+class DetailsDock(QDockWidget):
+    """Edits go straight to the store, one undoable step each."""
+
+    newActorRequested = Signal(int, str)  # annotation id, attribute ("" for the mention's actor)
+    failed = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__("Span", parent)
+        self.setObjectName("details-dock")
+        self._workspace = workspace
+        self._annotation: Annotation | None = None
+        self.actor_combos: dict[str, ActorCombo] = {}
+        self.fields: dict[str, QWidget] = {}
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self.setWidget(self._scroll)
+        self._layout = QVBoxLayout()
+        workspace.annotationChanged.connect(self._on_changed)
+        workspace.annotationRemoved.connect(self._on_removed)
+        workspace.actorsChanged.connect(self._rebuild)
+        workspace.documentOpened.connect(lambda _d: self.show_annotation(None))
+        self.show_annotation(None)
+
+    @property
+    def annotation(self) -> Annotation | None:
+        return self._annotation
+
+    def show_annotation(self, annotation: Annotation | None) -> None:
+        self._annotation = annotation
+        self._rebuild()
+
+    def focus_first_actor(self) -> None:
+        """Put the keyboard on the speaker/claimant picker (after creating a quote or claim)."""
+        for combo in self.actor_combos.values():
+            combo.setFocus()
+            combo.showPopup()
+            return
+
+    # -- building --------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        # A fresh page each time; the old one may still be inside one of its own slots.
+        old = self._scroll.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        page = QWidget()
+        self._layout = QVBoxLayout(page)
+        self._scroll.setWidget(page)
+        self.actor_combos, self.fields = {}, {}
+        annotation = self._annotation
+        if annotation is None:
+            label = QLabel(EMPTY)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self._layout.addWidget(label)
+            self._layout.addStretch(1)
+            return
+        layer = self._workspace.scheme.layer(annotation.layer)
+        quote = QLabel(f"“{annotation.text}”")
+        quote.setWordWrap(True)
+        quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = quote.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        quote.setFont(font)
+        self._layout.addWidget(quote)
+        where = QLabel(
+            f"<small>{annotation.start}–{annotation.end} · {annotation.annotator} · "
+            f"{annotation.origin.value}</small>"
+        )
+        self._layout.addWidget(where)
+        form = QFormLayout()
+        layers = QComboBox()
+        for other in self._workspace.scheme.layers:
+            layers.addItem(icon(f"layer-{other.name}"), other.title, other.name)
+        layers.setCurrentIndex(layers.findData(layer.name))
+        layers.activated.connect(lambda i: self.change_layer(str(layers.itemData(i))))
+        form.addRow("Layer", layers)
+        self.fields["layer"] = layers
+        nearby = actors_by_proximity(
+            (a for a in self._workspace.annotations.values() if a.actor_id is not None),
+            annotation.start,
+            annotation.end,
+        )
+        if layer.refers_to_actor:
+            combo = ActorCombo()
+            combo.populate(self._workspace.actors, nearby, annotation.actor_id)
+            combo.actorChosen.connect(lambda value: self._set_actor("", value))
+            form.addRow("Actor", combo)
+            self.actor_combos[""] = combo
+        links = {link.type: link.actor_id for link in annotation.links if link.actor_id}
+        missing: list[str] = []
+        for spec in layer.attributes:
+            title = spec.title or spec.name.replace("_", " ").capitalize()
+            if spec.kind is AttributeKind.ACTOR:
+                combo = ActorCombo()
+                combo.populate(self._workspace.actors, nearby, links.get(spec.name))
+                combo.actorChosen.connect(
+                    lambda value, name=spec.name: self._set_actor(name, value)
+                )
+                form.addRow(title, combo)
+                self.actor_combos[spec.name] = combo
+                value: Any = links.get(spec.name)
+            else:
+                value = annotation.attributes.get(spec.name)
+                widget = attribute_widget(spec, value, self._set_value)
+                form.addRow(title, widget)
+                self.fields[spec.name] = widget
+            if spec.required and value in (None, ""):
+                missing.append(title)
+        self._layout.addLayout(form)
+        if missing:
+            warning = QLabel(f"<small>Still to fill in: {', '.join(missing)}</small>")
+            warning.setWordWrap(True)
+            self._layout.addWidget(warning)
+        self._layout.addStretch(1)
+
+    # -- edits -----------------------------------------------------------------------------
+    def _save(self, **changes: Any) -> None:
+        if self._annotation is None:
+            return
+        draft = replace(as_draft(self._annotation), **changes)
+        try:
+            self._workspace.update_annotation(self._annotation.id, draft)
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+            self._rebuild()
+
+    def change_layer(self, name: str) -> None:
+        if self._annotation is None or name == self._annotation.layer:
+            return
+        layer = self._workspace.scheme.layer(name)
+        names = {spec.name for spec in layer.attributes}
+        kept = {k: v for k, v in self._annotation.attributes.items() if k in names}
+        links = tuple(
+            LinkDraft(link.type, actor_id=link.actor_id, annotation_id=link.annotation_id)
+            for link in self._annotation.links
+            if link.type in {spec.name for spec in layer.actor_attributes}
+        )
+        actor = self._annotation.actor_id if layer.refers_to_actor else None
+        self._save(layer=name, attributes=kept, links=links, actor_id=actor, label=None)
+
+    def _set_value(self, name: str, value: Any) -> None:
+        if self._annotation is None or self._annotation.attributes.get(name) == value:
+            return
+        attributes = dict(self._annotation.attributes)
+        if value is None:
+            attributes.pop(name, None)
+        else:
+            attributes[name] = value
+        self._save(attributes=attributes)
+
+    def _set_actor(self, attribute: str, value: object) -> None:
+        if self._annotation is None:
+            return
+        if value == NEW_ACTOR:
+            self.newActorRequested.emit(self._annotation.id, attribute)
+            self._rebuild()
+            return
+        actor_id = value if isinstance(value, int) else None
+        self.set_actor(attribute, actor_id)
+
+    def set_actor(self, attribute: str, actor_id: int | None) -> None:
+        """Link the shown span to an actor: its own (``""``) or through an actor attribute."""
+        if self._annotation is None:
+            return
+        if attribute == "":
+            if actor_id != self._annotation.actor_id:
+                self._save(actor_id=actor_id)
+            return
+        others = tuple(
+            LinkDraft(link.type, actor_id=link.actor_id, annotation_id=link.annotation_id)
+            for link in self._annotation.links
+            if link.type != attribute
+        )
+        new = (LinkDraft(attribute, actor_id=actor_id),) if actor_id is not None else ()
+        self._save(links=others + new)
+
+    def _on_changed(self, annotation: Annotation) -> None:
+        if self._annotation is not None and annotation.id == self._annotation.id:
+            self.show_annotation(annotation)
+
+    def _on_removed(self, annotation_id: int, _document_id: int) -> None:
+        if self._annotation is not None and annotation_id == self._annotation.id:
+            self.show_annotation(None)

@@ -1,0 +1,190 @@
+"""The GUI's one gateway to the project: calls services, owns the undo stack, emits changes.
+
+Widgets never call the store themselves; they call a Workspace method, which runs the service
+(one transaction), pushes an undoable command, and tells every view what changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.domain.actors import Actor, ActorDraft
+from annotator.domain.annotations import Annotation, AnnotationDraft, as_draft
+from annotator.domain.documents import Document, DocumentStatus, DocumentSummary
+from annotator.domain.scheme import Scheme
+from annotator.gui import commands
+from annotator.gui.article.spans import SpanStyle
+from annotator.gui.colors import layer_styles
+from annotator.store.actors import ActorMerge
+from annotator.store.project import Project
+
+
+class Workspace(QObject):
+    documentOpened = Signal(object)  # Document, or None when nothing is open
+    annotationAdded = Signal(object)  # Annotation
+    annotationChanged = Signal(object)  # Annotation
+    annotationRemoved = Signal(int, int)  # annotation id, document id
+    actorsChanged = Signal()
+    documentsChanged = Signal()
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+        self.scheme: Scheme = project.scheme.load()
+        self.styles: dict[str, SpanStyle] = layer_styles(self.scheme)
+        self.document: Document | None = None
+        self.annotations: dict[int, Annotation] = {}
+        self.actors: dict[int, Actor] = {}
+        self.mention_counts: dict[int, int] = {}
+        self.reload_actors()
+
+    # -- reading ---------------------------------------------------------------------------
+    def documents(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
+        return self.project.documents.list(status)
+
+    def open_document(self, document_id: int | None) -> None:
+        if document_id is None:
+            self.document, self.annotations = None, {}
+        else:
+            self.document = self.project.documents.get(document_id)
+            self.annotations = {a.id: a for a in self.project.annotations.for_document(document_id)}
+        self.documentOpened.emit(self.document)
+
+    def reload_actors(self) -> None:
+        self.actors = {actor.id: actor for actor in self.project.actors.list()}
+        self.mention_counts = self.project.actors.mention_counts()
+        self.actorsChanged.emit()
+
+    def sorted_annotations(self) -> list[Annotation]:
+        return sorted(self.annotations.values(), key=lambda a: (a.start, -a.end, a.id))
+
+    # -- annotation edits (undoable) -------------------------------------------------------
+    def add_annotation(self, draft: AnnotationDraft) -> Annotation:
+        assert self.document is not None
+        created = self.project.annotations.create(self.document.id, draft)
+        self._added(created)
+        self.undo_stack.push(commands.CreateAnnotation(self, created))
+        self._touch_status()
+        return created
+
+    def update_annotation(self, annotation_id: int, draft: AnnotationDraft) -> Annotation:
+        before = self._current(annotation_id)
+        after = self.project.annotations.update(annotation_id, draft)
+        self._changed(after)
+        self.undo_stack.push(commands.UpdateAnnotation(self, before, after))
+        return after
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        removed = self.project.annotations.delete(annotation_id)
+        self._removed(removed)
+        self.undo_stack.push(commands.DeleteAnnotation(self, removed))
+
+    # Low-level steps the undo commands replay; no command is pushed here.
+    def apply_create(self, annotation: Annotation) -> Annotation:
+        created = self.project.annotations.create(
+            annotation.document_id, as_draft(annotation), annotation_id=annotation.id
+        )
+        self._added(created)
+        return created
+
+    def apply_update(self, annotation: Annotation) -> Annotation:
+        updated = self.project.annotations.update(annotation.id, as_draft(annotation))
+        self._changed(updated)
+        return updated
+
+    def apply_delete(self, annotation_id: int) -> Annotation:
+        removed = self.project.annotations.delete(annotation_id)
+        self._removed(removed)
+        return removed
+
+    # -- actors (undoable) -----------------------------------------------------------------
+    def create_actor(self, draft: ActorDraft) -> Actor:
+        actor = self.project.actors.create(draft)
+        self.undo_stack.push(commands.CreateActor(self, actor))
+        self.reload_actors()
+        return actor
+
+    def update_actor(self, actor_id: int, draft: ActorDraft) -> Actor:
+        before = self.project.actors.get(actor_id)
+        after = self.project.actors.update(actor_id, draft)
+        self.undo_stack.push(commands.UpdateActor(self, before, after))
+        self.reload_actors()
+        return after
+
+    def merge_actors(self, keep_id: int, drop_id: int) -> ActorMerge:
+        merge = self.project.actors.merge(keep_id, drop_id)
+        self.undo_stack.push(commands.MergeActors(self, merge))
+        self.after_actor_rewrite()
+        return merge
+
+    def after_actor_rewrite(self) -> None:
+        """Actors were merged or unmerged: spans may point elsewhere now."""
+        self.reload_actors()
+        if self.document is not None:
+            self.open_document(self.document.id)
+
+    # -- documents -------------------------------------------------------------------------
+    def set_status(self, document_id: int, status: DocumentStatus) -> None:
+        before = self.project.documents.get(document_id).status
+        if before == status:
+            return
+        self.project.documents.set_status(document_id, status)
+        self.undo_stack.push(commands.SetStatus(self, document_id, before, status))
+        self.apply_status(document_id, status)
+
+    def apply_status(self, document_id: int, status: DocumentStatus) -> None:
+        if self.document is not None and self.document.id == document_id:
+            self.document = self.project.documents.get(document_id)
+        self.documentsChanged.emit()
+
+    def mark_done_and_next(self) -> int | None:
+        """Mark the open document done and open the next one not done; returns its id."""
+        if self.document is None:
+            return None
+        current = self.document.id
+        self.set_status(current, DocumentStatus.DONE)
+        following = self.project.documents.next_to_annotate(current)
+        if following is not None:
+            self.open_document(following)
+        return following
+
+    # -- internals -------------------------------------------------------------------------
+    def _current(self, annotation_id: int) -> Annotation:
+        if annotation_id in self.annotations:
+            return self.annotations[annotation_id]
+        return self.project.annotations.get(annotation_id)
+
+    def _is_open(self, document_id: int) -> bool:
+        return self.document is not None and self.document.id == document_id
+
+    def _added(self, annotation: Annotation) -> None:
+        if self._is_open(annotation.document_id):
+            self.annotations[annotation.id] = annotation
+        self._count_mention(annotation.actor_id, +1)
+        self.annotationAdded.emit(annotation)
+
+    def _changed(self, annotation: Annotation) -> None:
+        old = self.annotations.get(annotation.id)
+        if old is not None:
+            self._count_mention(old.actor_id, -1)
+        if self._is_open(annotation.document_id):
+            self.annotations[annotation.id] = annotation
+        self._count_mention(annotation.actor_id, +1)
+        self.annotationChanged.emit(annotation)
+
+    def _removed(self, annotation: Annotation) -> None:
+        self.annotations.pop(annotation.id, None)
+        self._count_mention(annotation.actor_id, -1)
+        self.annotationRemoved.emit(annotation.id, annotation.document_id)
+
+    def _count_mention(self, actor_id: int | None, change: int) -> None:
+        if actor_id is not None:
+            self.mention_counts[actor_id] = self.mention_counts.get(actor_id, 0) + change
+
+    def _touch_status(self) -> None:
+        """The first span moves a new document to 'in progress'."""
+        if self.document is not None and self.document.status is DocumentStatus.NEW:
+            self.project.documents.set_status(self.document.id, DocumentStatus.IN_PROGRESS)
+            self.apply_status(self.document.id, DocumentStatus.IN_PROGRESS)
