@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from annotator.domain.actors import ActorDraft
-from annotator.domain.annotations import Annotation, AnnotationDraft, as_draft
+from annotator.domain.annotations import Annotation, AnnotationDraft, LinkDraft, as_draft
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.nearby import actors_by_proximity
 from annotator.domain.scheme import AttributeKind
@@ -20,7 +20,8 @@ from annotator.gui.dialogs.actor_picker import ActorPicker, PickedActor
 from annotator.gui.docks.details import DetailsDock
 from annotator.gui.workspace import Workspace
 
-PickActor = Callable[[str, list[int], QPoint], PickedActor | None]
+#: (prefilled text, nearby actor ids, where to show it, what is asked) -> the choice or None
+PickActor = Callable[[str, list[int], QPoint, str], PickedActor | None]
 
 
 class Annotating(QObject):
@@ -49,7 +50,11 @@ class Annotating(QObject):
 
     # -- creating --------------------------------------------------------------------------
     def tag(self, layer_name: str) -> Annotation | None:
-        """Tag the selected text on ``layer_name`` (the layer's hotkey)."""
+        """Tag the selected text on ``layer_name`` (the layer's hotkey).
+
+        A mention first asks for its actor (Esc cancels the span); a quote or claim asks for
+        its speaker or claimant (Esc leaves it open). New actors and the span are one undo step.
+        """
         if self._workspace.document is None:
             return None
         chosen = self._view.text_selection()
@@ -64,33 +69,42 @@ class Annotating(QObject):
             if spec.default is not None and spec.kind is not AttributeKind.ACTOR
         }
         draft = AnnotationDraft(layer.name, start, end, attributes=defaults)
-        macro = False
+        nearby = self._nearby(start, end)
+        where = self._cursor_point()
+        mention_actor: PickedActor | None = None
+        if layer.refers_to_actor:
+            mention_actor = self.pick_actor(self._view.text[start:end], nearby, where, "Actor")
+            if mention_actor is None:
+                return None
+        linked: PickedActor | None = None
+        link_type = layer.actor_attributes[0].name if layer.actor_attributes else None
+        if link_type is not None:
+            linked = self.pick_actor("", nearby, where, link_type.capitalize())
+        creates = [p for p in (mention_actor, linked) if p is not None and p.actor_id is None]
+        stack = self._workspace.undo_stack
+        if creates:
+            stack.beginMacro(f"Add {layer.title.lower()} with new actor")
         try:
-            if layer.refers_to_actor:
-                picked = self.pick_actor(
-                    self._view.text[start:end], self._nearby(start, end), self._cursor_point()
-                )
-                if picked is None:
-                    return None
-                if picked.actor_id is None:
-                    self._workspace.undo_stack.beginMacro(f"Add {picked.name}")
-                    macro = True
-                    actor = self._workspace.create_actor(ActorDraft(picked.name, picked.kind))
-                    draft = replace(draft, actor_id=actor.id)
-                else:
-                    draft = replace(draft, actor_id=picked.actor_id)
+            if mention_actor is not None:
+                draft = replace(draft, actor_id=self._actor_id(mention_actor))
+            if linked is not None and link_type is not None:
+                link = LinkDraft(link_type, actor_id=self._actor_id(linked))
+                draft = replace(draft, links=(link,))
             created = self._workspace.add_annotation(draft)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return None
         finally:
-            if macro:
-                self._workspace.undo_stack.endMacro()
+            if creates:
+                stack.endMacro()
         self._view.clear_text_selection()
         self.select(created.id)
-        if layer.actor_attributes:
-            self._details.focus_first_actor()
         return created
+
+    def _actor_id(self, picked: PickedActor) -> int:
+        if picked.actor_id is not None:
+            return picked.actor_id
+        return self._workspace.create_actor(ActorDraft(picked.name, picked.kind)).id
 
     def change_layer(self, layer_name: str) -> None:
         """Shift+hotkey: turn the selected span into a span of ``layer_name``."""
@@ -191,8 +205,10 @@ class Annotating(QObject):
         rect = self._view.cursorRect()
         return self._view.viewport().mapToGlobal(rect.bottomLeft())
 
-    def _ask_actor(self, text: str, nearby: list[int], where: QPoint) -> PickedActor | None:
-        picker = ActorPicker(self._workspace.actors, text, nearby, self._window)
+    def _ask_actor(
+        self, text: str, nearby: list[int], where: QPoint, prompt: str
+    ) -> PickedActor | None:
+        picker = ActorPicker(self._workspace.actors, text, nearby, self._window, prompt=prompt)
         picker.move(where)
         if picker.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -206,14 +222,13 @@ class Annotating(QObject):
             "" if attribute else annotation.text,
             self._nearby(annotation.start, annotation.end),
             self._cursor_point(),
+            attribute.capitalize() if attribute else "Actor",
         )
         if picked is None:
             return
         self._workspace.undo_stack.beginMacro("Link actor")
         try:
-            actor_id = picked.actor_id
-            if actor_id is None:
-                actor_id = self._workspace.create_actor(ActorDraft(picked.name, picked.kind)).id
+            actor_id = self._actor_id(picked)
             self._details.show_annotation(self._workspace.annotations[annotation_id])
             self._details.set_actor(attribute, actor_id)
         except AnnotatorError as exc:

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
         self.workspace = workspace
+        workspace.setParent(self)  # the undo stack and its signals end with the window
         self.settings = settings or QSettings("Annotator", "Annotator")
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)

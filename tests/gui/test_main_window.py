@@ -1,15 +1,143 @@
-from annotator.gui.main_window import MainWindow
+"""The window around the article: lists, navigation, search, import, shortcuts, screenshots."""
+
+import json
+
+from PySide6.QtCore import Qt
+
+from annotator.cli.main import main
+from annotator.domain.documents import DocumentDraft, DocumentStatus
+from annotator.gui.dialogs.shortcuts import shortcuts_html
 from annotator.jobs.samples import add_samples
 
 
-def test_window_lists_documents_and_shows_the_selected_article(qtbot, project):
+def test_documents_are_listed_and_opening_one_shows_its_text_and_spans(make_window, project):
     add_samples(project)
-    window = MainWindow(project)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.model.rowCount() == project.documents.count()
-    window.table.selectRow(3)
-    document = project.documents.get(window.model.document(3).id)
-    assert window.preview.toPlainText() == document.text
+    window = make_window(project)
+    assert window.documents.model.rowCount() == project.documents.count()
+    ids = window.documents.document_ids()
+    window.documents.table.selectRow(3)
+    document = project.documents.get(ids[3])
+    assert window.view.text == document.text
+    assert window.view.span_count() == len(project.annotations.for_document(document.id))
     assert document.title in window.windowTitle()
-    assert window.statusBar().currentMessage() == f"{project.documents.count()} documents"
+    assert window.annotations.model.rowCount() == window.view.span_count()
+    assert "Actor mention" in window.legend.label.text()
+
+
+def test_empty_project_explains_what_to_do(make_window, project):
+    window = make_window(project)
+    assert window.panel.stack.currentWidget() is window.panel.empty
+    assert "Import articles" in window.panel.empty.text()
+
+
+def test_mark_done_opens_the_next_document_not_done(qtbot, make_window, project):
+    project.documents.add_many([DocumentDraft(text=f"Story {i}", title=f"S{i}") for i in range(3)])
+    project.documents.set_status(2, DocumentStatus.DONE)
+    window = make_window(project)
+    window.open_document(1)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert project.documents.get(1).status is DocumentStatus.DONE
+    assert window.workspace.document.id == 3
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.document.id == 2
+    window.workspace.undo_stack.undo()
+    assert project.documents.get(1).status is DocumentStatus.NEW
+
+
+def test_next_and_previous_span_walk_the_article(qtbot, make_window, project):
+    add_samples(project)
+    window = make_window(project)
+    ordered = window.workspace.sorted_annotations()
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.view.selected_span == ordered[0].id
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.view.selected_span == ordered[1].id
+    assert window.details.annotation.id == ordered[1].id
+    qtbot.keyClick(window.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.view.selected_span == ordered[0].id
+
+
+def test_find_in_article_highlights_every_match(qtbot, window):
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.panel.find_bar.isVisible()
+    qtbot.keyClicks(window.panel.find_bar.query, "the")
+    assert len(window.panel.find_bar.hits) == 3
+    selected = window.view.textCursor().selectedText()
+    assert selected.casefold() == "the"
+
+
+def test_full_text_search_lists_matching_articles(qtbot, make_window, project):
+    add_samples(project)
+    window = make_window(project)
+    window.documents.search.setText("Gewerkschaft")
+    qtbot.waitUntil(lambda: window.documents.stack.currentIndex() == 1, timeout=2000)
+    assert window.documents.hits.count() == 1
+    item = window.documents.hits.item(0)
+    assert "<b style=" in item.text()
+    window.documents._on_hit(item)
+    assert window.workspace.document.language == "de"
+
+
+def test_dropped_files_import_in_the_background(qtbot, make_window, project, tmp_path):
+    window = make_window(project)
+    (tmp_path / "a.txt").write_text("Dropped story\n\nBody")
+    (tmp_path / "bad.jsonl").write_text('{"text": }')
+    job = window.import_files([tmp_path / "a.txt", tmp_path / "bad.jsonl"])
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
+    assert window.documents.model.rowCount() == 1
+    assert "1 imported" in window.statusBar().currentMessage()
+    assert "1 files refused" in window.statusBar().currentMessage()
+
+
+def test_every_action_has_a_shortcut_in_its_tooltip_and_the_sheet(window):
+    sheet = shortcuts_html(window.actions_by_name, window.workspace.scheme)
+    for name in ("undo", "redo", "delete", "find", "done-next", "next-document"):
+        action = window.actions_by_name[name]
+        keys = action.shortcut().toString()
+        assert keys and keys.split(",")[0] in action.toolTip()
+        assert action.shortcut().toString().split(",")[0] in sheet
+    assert "Actor mention" in sheet and "<b>A</b>" in sheet
+
+
+def test_window_layout_is_remembered(make_window, project, settings):
+    window = make_window(project)
+    window.resize(720, 520)
+    window.actors.hide()
+    window.close()
+    again = make_window(project, resize=False)
+    assert (again.size().width(), again.size().height()) == (720, 520)
+    assert not again.actors.isVisible()
+
+
+def test_screenshot_command_writes_an_image(tmp_path, capsys):
+    db = tmp_path / "p.sqlite"
+    out = tmp_path / "shot.png"
+    assert main(["list", "--db", str(db), "--json"]) == 0
+    json.loads(capsys.readouterr().out)
+    from annotator.store.project import Project
+
+    with Project.open(db) as project:
+        add_samples(project)
+    code = main(
+        [
+            "screenshot",
+            "--db",
+            str(db),
+            "--doc",
+            "1",
+            "--out",
+            str(out),
+            "--width",
+            "1000",
+            "--height",
+            "700",
+        ]
+    )
+    assert code == 0
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)

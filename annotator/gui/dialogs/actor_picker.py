@@ -56,6 +56,8 @@ class ActorPicker(QDialog):
         text: str,
         nearby: list[int],
         parent: QWidget | None = None,
+        *,
+        prompt: str = "Actor",
     ) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("actor-picker")
@@ -68,14 +70,16 @@ class ActorPicker(QDialog):
             self.kind.addItem(kind.value, kind)
         self.list = QListWidget()
         self.list.setMinimumWidth(380)
+        title = QLabel(f"<b>{prompt}</b>")
         hint = QLabel(
-            "<small>↑↓ choose · Enter link · Esc cancel · new actors get the kind "
-            "chosen on the right</small>"
+            "<small>↑↓ choose · Enter link · Esc skip · a new actor gets the kind on the "
+            "right</small>"
         )
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.kind)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addLayout(top)
         layout.addWidget(self.list)
         layout.addWidget(hint)

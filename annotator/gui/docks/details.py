@@ -62,13 +62,6 @@ class DetailsDock(QDockWidget):
         self._annotation = annotation
         self._rebuild()
 
-    def focus_first_actor(self) -> None:
-        """Put the keyboard on the speaker/claimant picker (after creating a quote or claim)."""
-        for combo in self.actor_combos.values():
-            combo.setFocus()
-            combo.showPopup()
-            return
-
     # -- building --------------------------------------------------------------------------
     def _rebuild(self) -> None:
         # A fresh page each time; the old one may still be inside one of its own slots.
@@ -159,18 +152,36 @@ class DetailsDock(QDockWidget):
             self._rebuild()
 
     def change_layer(self, name: str) -> None:
+        """Move the span to another layer, keeping every attribute value the new layer accepts.
+
+        The speaker of a quote becomes the claimant of a claim (first actor attribute to first
+        actor attribute) when the new layer has no attribute of the old name.
+        """
         if self._annotation is None or name == self._annotation.layer:
             return
-        layer = self._workspace.scheme.layer(name)
-        names = {spec.name for spec in layer.attributes}
-        kept = {k: v for k, v in self._annotation.attributes.items() if k in names}
-        links = tuple(
-            LinkDraft(link.type, actor_id=link.actor_id, annotation_id=link.annotation_id)
-            for link in self._annotation.links
-            if link.type in {spec.name for spec in layer.actor_attributes}
-        )
-        actor = self._annotation.actor_id if layer.refers_to_actor else None
-        self._save(layer=name, attributes=kept, links=links, actor_id=actor, label=None)
+        old = self._workspace.scheme.layer(self._annotation.layer)
+        new = self._workspace.scheme.layer(name)
+        kept: dict[str, Any] = {}
+        for key, value in self._annotation.attributes.items():
+            spec = next((a for a in new.attributes if a.name == key), None)
+            if spec is not None and spec.kind is not AttributeKind.ACTOR:
+                try:
+                    kept[key] = spec.check(value)
+                except AnnotatorError:
+                    continue
+        targets = [spec.name for spec in new.actor_attributes]
+        links: list[LinkDraft] = []
+        for link in self._annotation.links:
+            if link.actor_id is None:
+                continue
+            kind = link.type
+            first_of_old = bool(old.actor_attributes) and old.actor_attributes[0].name == kind
+            if kind not in targets and first_of_old and targets:
+                kind = targets[0]
+            if kind in targets and kind not in {x.type for x in links}:
+                links.append(LinkDraft(kind, actor_id=link.actor_id))
+        actor = self._annotation.actor_id if new.refers_to_actor else None
+        self._save(layer=name, attributes=kept, links=tuple(links), actor_id=actor, label=None)
 
     def _set_value(self, name: str, value: Any) -> None:
         if self._annotation is None or self._annotation.attributes.get(name) == value:

@@ -1,0 +1,55 @@
+"""GUI fixtures: a main window on a fresh project, with settings kept in the test's folder."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from annotator.domain.documents import DocumentDraft
+from annotator.gui.main_window import MainWindow
+from annotator.gui.workspace import Workspace
+
+ARTICLE = (
+    "Mayor Zoe\u0301 Okafor 👩🏽‍🍳 said the plan was “a promise to every family”.\n\n"
+    "قال الوزير إن «الاتفاق قريب» اليوم.\n\n"
+    "The council insists that the barrier costs €212 million."
+)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    windows = []
+
+    def make(project, resize=True):
+        window = MainWindow(Workspace(project), settings)
+        window.annotating.pick_actor = lambda text, nearby, where, prompt: None  # Esc
+        qtbot.addWidget(window)
+        if resize:
+            window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.job is not None:
+            window.job.wait()
+
+
+@pytest.fixture
+def article(project):
+    project.documents.add_many([DocumentDraft(text=ARTICLE, title="Test article")])
+    return ARTICLE
+
+
+@pytest.fixture
+def window(make_window, project, article):
+    return make_window(project)
