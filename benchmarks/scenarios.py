@@ -15,6 +15,7 @@ from pathlib import Path
 from annotator.domain.text import fingerprint
 from annotator.jobs.importer import import_paths
 from annotator.store.project import Project
+from benchmarks.words import WORDS
 
 REPEATS = 5
 
@@ -46,13 +47,6 @@ def best_of_pair(
     return min(times[0]), min(times[1])
 
 
-_SAMPLE_PROSE = (
-    "minister council said claims that the government would table new budget talks Gaza "
-    "Brüssel Zoë «réforme» 😀 officials according to sources ceasefire negotiations weeks"
-)
-_WORDS = _SAMPLE_PROSE.split()
-
-
 def generate_articles(count: int, chars: int, seed: int = 7) -> list[dict[str, str]]:
     rng = random.Random(seed)
     articles = []
@@ -60,7 +54,7 @@ def generate_articles(count: int, chars: int, seed: int = 7) -> list[dict[str, s
         words: list[str] = []
         size = 0
         while size < chars:
-            word = rng.choice(_WORDS)
+            word = rng.choice(WORDS)
             words.append(word)
             size += len(word) + 1
         text = " ".join(words)
@@ -129,4 +123,27 @@ def import_10k() -> Result:
     return Result("import_10k", *best_of_pair(ours, baseline), goal=2.0)
 
 
-SCENARIOS: dict[str, Callable[[], Result]] = {"import_10k": import_10k}
+def view_open_1m_10k() -> Result:
+    from benchmarks.view_scenarios import view_open
+
+    return Result("view_open_1M_10k", *view_open(), goal=1.5)
+
+
+def view_paint_10k() -> Result:
+    from benchmarks.view_scenarios import view_paint
+
+    return Result("view_paint_10k", *view_paint(), goal=1.5)
+
+
+def annotate_add_at_10k() -> Result:
+    from benchmarks.view_scenarios import annotate_add
+
+    return Result("annotate_add_at_10k", *annotate_add(), goal=2.0)
+
+
+SCENARIOS: dict[str, Callable[[], Result]] = {
+    "import_10k": import_10k,
+    "view_open_1M_10k": view_open_1m_10k,
+    "view_paint_10k": view_paint_10k,
+    "annotate_add_at_10k": annotate_add_at_10k,
+}

@@ -7,7 +7,7 @@ or 10,000 spans elsewhere, and adding or removing one span touches only its own 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -40,6 +40,21 @@ class SpanIndex(Generic[K]):
         self._ranges[key] = (start, end)
         for bucket in self._bucket_numbers(start, end):
             self._buckets.setdefault(bucket, set()).add(key)
+
+    def add_many(self, items: Iterable[tuple[K, int, int]]) -> None:
+        """File many ``(key, start, end)`` at once (opening a document)."""
+        size, buckets, ranges = self._bucket, self._buckets, self._ranges
+        for key, start, end in items:
+            if key in ranges:
+                self.remove(key)
+            ranges[key] = (start, end)
+            first, last = start // size, max(start, end - 1) // size
+            for bucket in range(first, last + 1):
+                members = buckets.get(bucket)
+                if members is None:
+                    buckets[bucket] = {key}
+                else:
+                    members.add(key)
 
     def remove(self, key: K) -> None:
         start, end = self._ranges.pop(key)

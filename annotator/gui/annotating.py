@@ -14,8 +14,9 @@ from annotator.domain.errors import AnnotatorError
 from annotator.domain.nearby import actors_by_proximity
 from annotator.domain.scheme import AttributeKind
 from annotator.domain.words import step_word
+from annotator.gui.article.spans import ViewSpan
 from annotator.gui.article.view import ArticleView
-from annotator.gui.colors import view_span
+from annotator.gui.colors import SpanMaker
 from annotator.gui.dialogs.actor_picker import ActorPicker, PickedActor
 from annotator.gui.docks.details import DetailsDock
 from annotator.gui.workspace import Workspace
@@ -38,6 +39,7 @@ class Annotating(QObject):
         self._details = details
         self._window = window
         self.pick_actor: PickActor = self._ask_actor
+        self._make_span = SpanMaker(workspace.scheme)
         view.spanClicked.connect(self.select)
         view.emptyClicked.connect(lambda: self.select(None))
         view.tooltip_for = self.tooltip
@@ -236,8 +238,8 @@ class Annotating(QObject):
         finally:
             self._workspace.undo_stack.endMacro()
 
-    def _span(self, annotation: Annotation):  # noqa: ANN202 - ViewSpan
-        return view_span(annotation, self._workspace.scheme, self._workspace.styles)
+    def _span(self, annotation: Annotation) -> ViewSpan:
+        return self._make_span(annotation)
 
     def _on_opened(self, document: object) -> None:
         if self._workspace.document is None:

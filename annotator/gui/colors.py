@@ -32,17 +32,31 @@ def layer_styles(scheme: Scheme) -> dict[str, SpanStyle]:
     return styles
 
 
-def view_span(annotation: Annotation, scheme: Scheme, styles: dict[str, SpanStyle]) -> ViewSpan:
-    layer = scheme.layer(annotation.layer)
-    if annotation.actor_id is not None:
-        color = actor_color(annotation.actor_id)
-    else:
-        label = next((lab for lab in layer.labels if lab.name == annotation.label), None)
-        color = QColor(label.color if label and label.color else layer.color)
-    return ViewSpan(
-        id=annotation.id,
-        start=annotation.start,
-        end=annotation.end,
-        style=styles[annotation.layer],
-        color=color,
-    )
+class SpanMaker:
+    """Turns annotations into view spans, with colours looked up once per layer and actor."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        self._styles = layer_styles(scheme)
+        self._layers = {layer.name: layer for layer in scheme.layers}
+        self._colours: dict[tuple[str, str | None], QColor] = {}
+        self._actors: dict[int, QColor] = {}
+
+    def __call__(self, annotation: Annotation) -> ViewSpan:
+        actor_id = annotation.actor_id
+        if actor_id is not None:
+            color = self._actors.get(actor_id)
+            if color is None:
+                color = self._actors[actor_id] = actor_color(actor_id)
+        else:
+            key = (annotation.layer, annotation.label)
+            color = self._colours.get(key)
+            if color is None:
+                color = self._colours[key] = self._layer_color(*key)
+        return ViewSpan(
+            annotation.id, annotation.start, annotation.end, self._styles[annotation.layer], color
+        )
+
+    def _layer_color(self, layer_name: str, label_name: str | None) -> QColor:
+        layer = self._layers[layer_name]
+        label = next((lab for lab in layer.labels if lab.name == label_name), None)
+        return QColor(label.color if label and label.color else layer.color)

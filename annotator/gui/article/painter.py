@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from annotator.domain.offsets import Utf16Index
 from annotator.domain.span_index import SpanIndex
-from annotator.gui.article.geometry import line_rects, visible_blocks
+from annotator.gui.article.geometry import VisibleLines
 from annotator.gui.article.spans import SpanStyle, ViewSpan
 
 TINT_ALPHA = 48
@@ -38,29 +38,20 @@ def build_scene(
     find_hits: list[tuple[int, int]],
 ) -> Scene:
     scene = Scene()
-    blocks = list(visible_blocks(edit))
-    if not blocks:
+    lines = VisibleLines(edit)
+    if not lines.lines:
         return scene
-    first = utf16.to_codepoint(blocks[0][0].position(), snap="left")
-    last_block = blocks[-1][0]
-    last = utf16.to_codepoint(
-        min(last_block.position() + last_block.length(), utf16.utf16_length), snap="right"
-    )
-    first_block, first_origin = blocks[0]
-    if first_block.layout().lineCount():
-        scene.text_left = first_origin.x() + first_block.layout().lineAt(0).x()
-    visible = [spans[key] for key in index.overlapping(first, max(last, first + 1))]
-    scene.spans = visible
-    for span in visible:
-        start, end = utf16.to_utf16(span.start), utf16.to_utf16(span.end)
-        rects = [rect for block, origin in blocks for rect in line_rects(block, origin, start, end)]
+    scene.text_left = lines.text_left() or MARGIN
+    first = utf16.to_codepoint(min(lines.first, utf16.utf16_length), snap="left")
+    last = utf16.to_codepoint(min(lines.last + 1, utf16.utf16_length), snap="right")
+    scene.spans = [spans[key] for key in index.overlapping(first, max(last, first + 1))]
+    for span in scene.spans:
+        rects = lines.rects(utf16.to_utf16(span.start), utf16.to_utf16(span.end))
         if rects:
             scene.rects[span.id] = rects
-    for start_cp, end_cp in find_hits:
-        if end_cp < first or start_cp > last:
-            continue
-        start, end = utf16.to_utf16(start_cp), utf16.to_utf16(end_cp)
-        scene.find.extend(rect for b, o in blocks for rect in line_rects(b, o, start, end))
+    for start, end in find_hits:
+        if end >= first and start <= last:
+            scene.find.extend(lines.rects(utf16.to_utf16(start), utf16.to_utf16(end)))
     return scene
 
 

@@ -78,11 +78,10 @@ class ArticleView(QTextEdit):
         self._find_hits = []
         self._last_click = None
         self._index.clear()
-        self._spans = {}
-        for span in spans:
-            self._spans[span.id] = span
-            self._index.add(span.id, span.start, span.end)
+        self._spans = {span.id: span for span in spans}
+        self._index.add_many((span.id, span.start, span.end) for span in self._spans.values())
         document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)  # the text is never edited; recording 1 MB costs
         document.setDefaultFont(self.font())
         cursor = QTextCursor(document)
         block = QTextBlockFormat()
