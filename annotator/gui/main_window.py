@@ -115,10 +115,16 @@ class MainWindow(QMainWindow):
         stack = self.workspace.undo_stack
         stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.actions_by_name["undo"].setText(f"&Undo {t}"))
-        stack.redoTextChanged.connect(lambda t: self.actions_by_name["redo"].setText(f"&Redo {t}"))
+        stack.undoTextChanged.connect(lambda t: self._describe("undo", "Undo", t))
+        stack.redoTextChanged.connect(lambda t: self._describe("redo", "Redo", t))
         self.actions_by_name["undo"].setEnabled(False)
         self.actions_by_name["redo"].setEnabled(False)
+
+    def _describe(self, name: str, verb: str, what: str) -> None:
+        action = self.actions_by_name[name]
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{verb} {what} ({keys})" if what else f"{verb} ({keys})")
+        action.setStatusTip(f"{verb} {what}")
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
@@ -192,6 +198,8 @@ class MainWindow(QMainWindow):
         w = self.workspace
         w.documentOpened.connect(self._on_document)
         w.documentsChanged.connect(self._on_documents_changed)
+        w.annotationAdded.connect(lambda _a: self._status())
+        w.annotationRemoved.connect(lambda *_a: self._status())
         self.documents.documentChosen.connect(self.open_document)
         self.annotations.annotationChosen.connect(
             lambda span_id: self.annotating.select(span_id, reveal=True)

@@ -18,7 +18,7 @@ from annotator.domain.annotations import Annotation
 from annotator.gui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
-_COLUMNS = ("Layer", "Text", "Actor / speaker / claimant", "Start")
+_COLUMNS = ("Layer", "Text", "Who", "Start")
 
 
 class AnnotationTableModel(QAbstractTableModel):
@@ -74,8 +74,8 @@ class AnnotationTableModel(QAbstractTableModel):
             return annotation.start
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._workspace.scheme.layer(annotation.layer).color)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return annotation.text
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
+            return annotation.text if column == 1 else self._who(annotation)
         return None
 
     def _who(self, annotation: Annotation) -> str:
@@ -110,7 +110,9 @@ class AnnotationsDock(QDockWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)

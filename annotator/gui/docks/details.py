@@ -71,8 +71,11 @@ class DetailsDock(QDockWidget):
             old.deleteLater()
         page = QWidget()
         self._layout = QVBoxLayout(page)
-        self._scroll.setWidget(page)
         self.actor_combos, self.fields = {}, {}
+        self._fill()
+        self._scroll.setWidget(page)  # after filling, so every child shows at once
+
+    def _fill(self) -> None:
         annotation = self._annotation
         if annotation is None:
             label = QLabel(EMPTY)
