@@ -40,3 +40,15 @@ class Actor:
     def names(self) -> tuple[str, ...]:
         """The canonical name followed by every alias."""
         return (self.name, *self.aliases)
+
+
+def actor_draft(actor: Actor) -> ActorDraft:
+    """The draft that would re-create ``actor`` (for undo and for edits)."""
+    return ActorDraft(
+        name=actor.name,
+        kind=actor.kind,
+        aliases=actor.aliases,
+        description=actor.description,
+        parent_id=actor.parent_id,
+        external_id=actor.external_id,
+    )

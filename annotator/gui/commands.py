@@ -7,24 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.domain.actors import Actor, ActorDraft
+from annotator.domain.actors import Actor, actor_draft
 from annotator.domain.annotations import Annotation
 from annotator.domain.documents import DocumentStatus
 from annotator.store.actors import ActorMerge
 
 if TYPE_CHECKING:
     from annotator.gui.workspace import Workspace
-
-
-def _actor_draft(actor: Actor) -> ActorDraft:
-    return ActorDraft(
-        name=actor.name,
-        kind=actor.kind,
-        aliases=actor.aliases,
-        description=actor.description,
-        parent_id=actor.parent_id,
-        external_id=actor.external_id,
-    )
 
 
 class _Done(QUndoCommand):
@@ -100,11 +89,11 @@ class UpdateActor(_Done):
         self._workspace, self._before, self._after = workspace, before, after
 
     def undo(self) -> None:
-        self._workspace.project.actors.update(self._before.id, _actor_draft(self._before))
+        self._workspace.project.actors.update(self._before.id, actor_draft(self._before))
         self._workspace.reload_actors()
 
     def replay(self) -> None:
-        self._workspace.project.actors.update(self._after.id, _actor_draft(self._after))
+        self._workspace.project.actors.update(self._after.id, actor_draft(self._after))
         self._workspace.reload_actors()
 
 

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from annotator.domain.documents import DocumentSummary
 from annotator.gui.icons import icon
-
-_COLUMNS = ("Title", "Source", "Date", "Status", "Spans")
-Index = QModelIndex | QPersistentModelIndex
+from annotator.gui.table_model import RowTableModel
 
 
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(RowTableModel):
     SortRole = int(Qt.ItemDataRole.UserRole) + 1
+    columns = ("Title", "Source", "Date", "Status", "Spans")
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[DocumentSummary] = []
         self._by_id: dict[int, int] = {}
 
     def set_documents(self, rows: list[DocumentSummary]) -> None:
-        self.beginResetModel()
-        self._rows = rows
         self._by_id = {doc.id: i for i, doc in enumerate(rows)}
-        self.endResetModel()
+        self.set_rows(rows)
 
     def set_count(self, document_id: int, annotations: int) -> None:
         row = self._by_id.get(document_id)
@@ -36,29 +32,12 @@ class DocumentTableModel(QAbstractTableModel):
         self.dataChanged.emit(cell, cell)
 
     def document(self, row: int) -> DocumentSummary:
-        return self._rows[row]
+        return self.row(row)
 
     def row_of(self, document_id: int) -> int | None:
         return self._by_id.get(document_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        doc = self._rows[index.row()]
-        column = index.column()
+    def cell(self, doc: DocumentSummary, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 doc.title,

@@ -9,17 +9,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
 from annotator.domain.errors import NotFoundError, ValidationError
-from annotator.store.annotators import annotator_id
-from annotator.store.database import Database
-from annotator.store.edit_log import Action, record
+from annotator.store.edit_log import Action
 from annotator.store.models import ActorAliasRow, ActorRow, AnnotationRow, LinkRow
+from annotator.store.service import Service
 
 
-class ActorStore:
-    def __init__(self, db: Database, annotator: str) -> None:
-        self._db = db
-        self._annotator = annotator
-
+class ActorStore(Service):
     def create(self, draft: ActorDraft) -> Actor:
         name = draft.name.strip()
         if not name:
@@ -38,12 +33,11 @@ class ActorStore:
             session.add(row)
             session.flush()
             actor = to_actor(row)
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.CREATE,
-                entity="actor",
-                entity_id=actor.id,
+                Action.CREATE,
+                "actor",
+                actor.id,
                 after=asdict(actor),
             )
             return actor
@@ -67,12 +61,11 @@ class ActorStore:
             ]
             session.flush()
             after = to_actor(row)
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.UPDATE,
-                entity="actor",
-                entity_id=actor_id,
+                Action.UPDATE,
+                "actor",
+                actor_id,
                 before=asdict(before),
                 after=asdict(after),
             )
@@ -123,12 +116,11 @@ class ActorStore:
             if keep.parent_id == drop_id:
                 keep.parent_id = drop.parent_id if drop.parent_id != keep_id else None
             session.delete(drop)
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.UPDATE,
-                entity="actor",
-                entity_id=keep_id,
+                Action.UPDATE,
+                "actor",
+                keep_id,
                 before={"merged": asdict(merge.drop)},
                 after=asdict(to_actor(keep)),
             )
@@ -138,12 +130,11 @@ class ActorStore:
         """Re-create a deleted actor under its old id (redo of a creation, undo of a deletion)."""
         with self._db.write() as session:
             session.add(_new_row(actor))
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.CREATE,
-                entity="actor",
-                entity_id=actor.id,
+                Action.CREATE,
+                "actor",
+                actor.id,
                 after=asdict(actor),
             )
         return actor
@@ -175,12 +166,11 @@ class ActorStore:
                     .where(ActorRow.id.in_(merge.children))
                     .values(parent_id=drop.id)
                 )
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.CREATE,
-                entity="actor",
-                entity_id=drop.id,
+                Action.CREATE,
+                "actor",
+                drop.id,
                 after=asdict(drop),
             )
 
@@ -201,12 +191,11 @@ class ActorStore:
                 )
             actor = to_actor(row)
             session.delete(row)
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.DELETE,
-                entity="actor",
-                entity_id=actor_id,
+                Action.DELETE,
+                "actor",
+                actor_id,
                 before=asdict(actor),
             )
             return actor

@@ -21,9 +21,8 @@ from annotator.domain.annotations import (
 )
 from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.domain.scheme import AttributeKind, Layer
-from annotator.store.annotators import annotator_id
 from annotator.store.database import Database
-from annotator.store.edit_log import Action, record
+from annotator.store.edit_log import Action
 from annotator.store.models import (
     ActorRow,
     AnnotationRow,
@@ -34,13 +33,13 @@ from annotator.store.models import (
     LinkRow,
 )
 from annotator.store.scheme_store import SchemeStore
+from annotator.store.service import Service
 
 
-class AnnotationStore:
+class AnnotationStore(Service):
     def __init__(self, db: Database, scheme: SchemeStore, annotator: str) -> None:
-        self._db = db
+        super().__init__(db, annotator)
         self._scheme = scheme
-        self._annotator = annotator
 
     def create(
         self, document_id: int, draft: AnnotationDraft, *, annotation_id: int | None = None
@@ -52,7 +51,7 @@ class AnnotationStore:
         attributes = self._validated(draft)
         with self._guard(), self._db.write() as session:
             covered = _covered_text(session, document_id, draft.start, draft.end)
-            who = annotator_id(session, self._annotator)
+            who = self._who(session)
             row = AnnotationRow(document_id=document_id, annotator_id=who)
             if annotation_id is not None:
                 row.id = annotation_id
@@ -61,12 +60,11 @@ class AnnotationStore:
             session.flush()
             _replace_links(session, row.id, draft.links, who)
             annotation = _load(session, row.id)
-            record(
+            self._log(
                 session,
-                annotator_id=who,
-                action=Action.CREATE,
-                entity="annotation",
-                entity_id=row.id,
+                Action.CREATE,
+                "annotation",
+                row.id,
                 document_id=document_id,
                 after=serialise(annotation),
             )
@@ -80,18 +78,17 @@ class AnnotationStore:
             row = session.get(AnnotationRow, annotation_id)
             assert row is not None
             covered = _covered_text(session, row.document_id, draft.start, draft.end)
-            who = annotator_id(session, self._annotator)
+            who = self._who(session)
             _fill(session, row, draft, covered, attributes)
             row.annotator_id = who
             session.flush()
             _replace_links(session, row.id, draft.links, who)
             after = _load(session, annotation_id)
-            record(
+            self._log(
                 session,
-                annotator_id=who,
-                action=Action.UPDATE,
-                entity="annotation",
-                entity_id=annotation_id,
+                Action.UPDATE,
+                "annotation",
+                annotation_id,
                 document_id=row.document_id,
                 before=serialise(before),
                 after=serialise(after),
@@ -125,12 +122,11 @@ class AnnotationStore:
         with self._db.write() as session:
             annotation = _load(session, annotation_id)
             session.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id))
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.DELETE,
-                entity="annotation",
-                entity_id=annotation_id,
+                Action.DELETE,
+                "annotation",
+                annotation_id,
                 document_id=annotation.document_id,
                 before=serialise(annotation),
             )

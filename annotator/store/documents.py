@@ -17,12 +17,11 @@ from annotator.domain.documents import (
 )
 from annotator.domain.errors import NotFoundError
 from annotator.domain.text import fingerprint
-from annotator.store.annotators import annotator_id
-from annotator.store.database import Database
-from annotator.store.edit_log import Action, record
+from annotator.store.edit_log import Action
 from annotator.store.models import AnnotationRow, DocumentRow
 from annotator.store.models.base import utcnow
 from annotator.store.search import SearchHit, search_documents
+from annotator.store.service import Service
 
 CHUNK = 500
 # Timestamps come from the database, so no Python default runs per row of a bulk import.
@@ -44,11 +43,7 @@ class AddResult:
     duplicates: list[Duplicate] = field(default_factory=list)
 
 
-class DocumentStore:
-    def __init__(self, db: Database, annotator: str) -> None:
-        self._db = db
-        self._annotator = annotator
-
+class DocumentStore(Service):
     def add_many(
         self,
         drafts: Iterable[DocumentDraft],
@@ -73,12 +68,11 @@ class DocumentStore:
                     session.connection().execute(_BULK_INSERT, rows)
                     result.added += len(rows)
             if result.added:
-                record(
+                self._log(
                     session,
-                    annotator_id=annotator_id(session, self._annotator),
-                    action=Action.IMPORT,
-                    entity="document",
-                    entity_id=None,
+                    Action.IMPORT,
+                    "document",
+                    None,
                     after={"source": source, "documents": result.added},
                 )
         return result
@@ -212,12 +206,11 @@ class DocumentStore:
                 .where(DocumentRow.id == document_id)
                 .values(status=status.value, updated_at=utcnow())
             )
-            record(
+            self._log(
                 session,
-                annotator_id=annotator_id(session, self._annotator),
-                action=Action.UPDATE,
-                entity="document",
-                entity_id=document_id,
+                Action.UPDATE,
+                "document",
+                document_id,
                 document_id=document_id,
                 before={"status": before},
                 after={"status": status.value},

@@ -2,43 +2,42 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHeaderView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.domain.annotations import Annotation
+from annotator.gui.table_model import RowTableModel, read_only_table
 from annotator.gui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
-_COLUMNS = ("Layer", "Text", "Who", "Start")
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(RowTableModel):
+    columns = ("Layer", "Text", "Who", "Start")
+
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self._workspace = workspace
-        self._rows: list[Annotation] = []
         self.layer: str | None = None
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = [
-            a
-            for a in self._workspace.sorted_annotations()
-            if self.layer is None or a.layer == self.layer
-        ]
-        self.endResetModel()
+        self.set_rows(
+            [
+                a
+                for a in self._workspace.sorted_annotations()
+                if self.layer is None or a.layer == self.layer
+            ]
+        )
 
     def annotation(self, row: int) -> Annotation:
-        return self._rows[row]
+        return self.row(row)
 
     def row_of(self, annotation_id: int) -> int | None:
         for row, annotation in enumerate(self._rows):
@@ -46,24 +45,7 @@ class AnnotationTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        annotation = self._rows[index.row()]
-        column = index.column()
+    def cell(self, annotation: Annotation, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return self._workspace.scheme.layer(annotation.layer).title
@@ -102,13 +84,7 @@ class AnnotationsDock(QDockWidget):
         for layer in workspace.scheme.layers:
             self.layer.addItem(layer.title, layer.name)
         self.model = AnnotationTableModel(workspace)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
