@@ -141,3 +141,13 @@ def test_screenshot_command_writes_an_image(tmp_path, capsys):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
+
+
+def test_hovering_a_span_describes_every_span_under_the_mouse(make_window, project):
+    add_samples(project)
+    window = make_window(project)
+    quote = next(a for a in window.workspace.annotations.values() if a.layer == "quote")
+    tip = window.annotating.tooltip(quote.id)
+    speaker = window.workspace.actors[quote.links[0].actor_id].name
+    assert "<b>Quote</b>" in tip and f"Speaker: {speaker}" in tip
+    assert f"Kind: {quote.attributes['kind']}" in tip
