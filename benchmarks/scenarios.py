@@ -75,7 +75,7 @@ def import_10k() -> Result:
     def ours(folder: Path) -> float:
         with Project.open(folder / "p.sqlite") as project:
             started = time.perf_counter()
-            report = import_paths(project.documents, [source])
+            report = import_paths(project, [source])
             elapsed = time.perf_counter() - started
         assert report.imported == len(articles), report.summary()
         return elapsed

@@ -23,16 +23,27 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     parser.add_argument(
         "--encoding", help="read every file in this encoding instead of detecting it"
     )
+    parser.add_argument(
+        "--format",
+        metavar="F",
+        help="annotation format of the files (jsonl); recognised from the file if not given",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     with open_project(args.db) as project, terminal_progress("importing") as progress:
         report = import_paths(
-            project.documents, args.paths, encoding=args.encoding, progress=progress
+            project,
+            args.paths,
+            encoding=args.encoding,
+            format_name=args.format,
+            progress=progress,
         )
     for error in report.refused:
         warn(f"refused {error}")
+    for notice in report.notices:
+        warn(f"note: {notice}")
     for dup in report.duplicates:
         where = f"#{dup.existing_id}" if dup.existing_id else "earlier in this import"
         origin = dup.draft.imported_from or ""

@@ -11,7 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import gui_cmd, import_cmd, list_cmd, screenshot_cmd, show_cmd, stats_cmd
+from annotator.cli import (
+    export_cmd,
+    gui_cmd,
+    import_cmd,
+    list_cmd,
+    screenshot_cmd,
+    show_cmd,
+    stats_cmd,
+)
 from annotator.domain.errors import AnnotatorError, UsageError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -30,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, metavar="DB", help=db_help)
     parser.set_defaults(run=gui_cmd.run)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (import_cmd, list_cmd, show_cmd, stats_cmd, screenshot_cmd):
+    for module in (import_cmd, export_cmd, list_cmd, show_cmd, stats_cmd, screenshot_cmd):
         module.register(commands, parent)
     return parser
 

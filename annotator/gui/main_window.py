@@ -307,10 +307,10 @@ class MainWindow(QMainWindow):
             self.import_files([Path(f) for f in files])
 
     def import_files(self, paths: list[Path]) -> BackgroundJob:
-        documents = self.workspace.project.documents
+        project = self.workspace.project
 
         def job(progress: Progress) -> ImportReport:
-            return import_paths(documents, paths, progress=progress)
+            return import_paths(project, paths, progress=progress)
 
         self.job = run_in_background(self, "Importing articles", job, self._imported)
         return self.job

@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from annotator.domain.documents import DocumentDraft
-from annotator.domain.errors import Cancelled, InputError
+from annotator.domain.errors import Cancelled, InputError, UsageError
+from annotator.formats.annotations.registry import FORMATS, Reader, recognise
 from annotator.formats.articles.registry import READERS, expand, reader_for
 from annotator.jobs.progress import Progress
 from annotator.store.documents import DocumentStore, Duplicate
+from annotator.store.project import Project
+
+T = TypeVar("T")
 
 _REPORT_EVERY = 200
 
@@ -19,9 +24,11 @@ _REPORT_EVERY = 200
 class FileOutcome:
     path: str
     imported: int = 0
+    spans: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
     error: InputError | None = None
     skipped: bool = False  # in a folder, with an extension no reader handles
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -38,6 +45,14 @@ class ImportReport:
         return [d for f in self.files for d in f.duplicates]
 
     @property
+    def spans(self) -> int:
+        return sum(f.spans for f in self.files)
+
+    @property
+    def notices(self) -> list[str]:
+        return [n for f in self.files for n in f.notices]
+
+    @property
     def refused(self) -> list[InputError]:
         return [f.error for f in self.files if f.error is not None]
 
@@ -47,7 +62,7 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = [
-            f"{self.imported} imported",
+            f"{self.imported} imported" + (f" with {self.spans} spans" if self.spans else ""),
             f"{len(self.duplicates)} duplicates",
             f"{len(self.refused)} files refused",
         ]
@@ -58,13 +73,24 @@ class ImportReport:
 
 
 def import_paths(
-    store: DocumentStore,
+    project: Project,
     paths: Iterable[Path],
     *,
     encoding: str | None = None,
+    format_name: str | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import every file under ``paths``. A refused file changes nothing; the others go on."""
+    """Import every file under ``paths``. A refused file changes nothing; the others go on.
+
+    Articles come from txt, md, html, json(l) and csv files; annotated documents from the
+    annotation formats, named by ``format_name`` or recognised from the file.
+    """
+    chosen = None
+    if format_name is not None:
+        chosen = FORMATS.get(format_name)
+        if chosen is None or chosen.reader is None:
+            known = ", ".join(sorted(n for n, f in FORMATS.items() if f.reader))
+            raise UsageError(f"cannot import {format_name!r} (formats: {known})")
     progress = progress or Progress()
     files = list(expand(Path(p) for p in paths))
     progress.start(sum(_size(path) for path, _ in files))
@@ -73,7 +99,11 @@ def import_paths(
         outcome = FileOutcome(str(path))
         report.files.append(outcome)
         try:
-            _import_file(store, path, named, encoding, outcome, progress)
+            annotated = chosen or recognise(path)
+            if annotated is not None and annotated.reader is not None:
+                _import_annotated(project, annotated.reader, path, encoding, outcome, progress)
+            else:
+                _import_file(project.documents, path, named, encoding, outcome, progress)
         except Cancelled:
             report.cancelled = True
             break
@@ -107,7 +137,24 @@ def _import_file(
     outcome.duplicates = result.duplicates
 
 
-def _guarded(drafts: Iterator[DocumentDraft], path: Path) -> Iterator[DocumentDraft]:
+def _import_annotated(
+    project: Project,
+    reader: Reader,
+    path: Path,
+    encoding: str | None,
+    outcome: FileOutcome,
+    progress: Progress,
+) -> None:
+    progress.check()
+    items = _guarded(reader(path, encoding), path)
+    result = project.annotated.add(items, path, checkpoint=progress.check)
+    outcome.imported = result.documents
+    outcome.spans = result.spans
+    outcome.duplicates = result.duplicates
+    outcome.notices = result.notices
+
+
+def _guarded(drafts: Iterator[T], path: Path) -> Iterator[T]:
     """Turn parser failures that escape a reader into a refusal of the file."""
     try:
         yield from drafts

@@ -8,6 +8,7 @@ from types import TracebackType
 from annotator import resources
 from annotator.domain.scheme import Scheme, scheme_from_dict
 from annotator.store.actors import ActorStore
+from annotator.store.annotated_import import AnnotatedImporter
 from annotator.store.annotations import AnnotationStore
 from annotator.store.annotators import default_annotator_name
 from annotator.store.database import Database
@@ -33,6 +34,7 @@ class Project:
         self.documents = DocumentStore(db, annotator)
         self.actors = ActorStore(db, annotator)
         self.annotations = AnnotationStore(db, self.scheme, annotator)
+        self.annotated = AnnotatedImporter(db, self.scheme, annotator)
 
     @classmethod
     def open(cls, target: str | Path, annotator: str | None = None) -> Project:

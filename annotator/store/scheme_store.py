@@ -25,6 +25,10 @@ class SchemeStore:
                 self._cached = read_scheme(session)
         return self._cached
 
+    def forget(self) -> None:
+        """Drop the cached scheme (another service changed the scheme's tables)."""
+        self._cached = None
+
     def install(self, scheme: Scheme) -> None:
         """Replace the scheme. Refused while annotations use a layer the new scheme drops."""
         with self._db.write() as session:

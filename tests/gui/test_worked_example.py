@@ -47,7 +47,7 @@ def choose(window, name, value):
 
 def test_the_worked_example_can_be_annotated_completely(qtbot, make_window, project):
     example = json.loads((SEED / "worked-example.json").read_text(encoding="utf-8"))
-    report = import_paths(project.documents, [SEED / "article.txt"])
+    report = import_paths(project, [SEED / "article.txt"])
     assert report.imported == 1
     window = make_window(project)
     text = window.view.text

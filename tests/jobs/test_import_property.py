@@ -49,7 +49,7 @@ def test_arbitrary_bytes_import_or_are_refused_leaving_the_project_as_it_was(
     path = tmp_path_factory.mktemp("in") / f"input{suffix}"
     path.write_bytes(data)
     before = table_counts(db_path)
-    report = import_paths(project.documents, [path])
+    report = import_paths(project, [path])
     [outcome] = report.files
     if outcome.error is not None:
         assert isinstance(outcome.error, InputError)

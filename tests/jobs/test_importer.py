@@ -23,7 +23,7 @@ def test_a_folder_is_imported_recursively_skipping_hidden_and_unknown_files(proj
     write(root / ".hidden" / "d.txt", "never")
     write(root / ".e.txt", "never")
     write(root / "notes.docx", b"PK\x03\x04")
-    report = import_paths(project.documents, [root])
+    report = import_paths(project, [root])
     assert report.imported == 4
     assert report.refused == []
     assert report.skipped == [str(root / "notes.docx")]
@@ -39,12 +39,12 @@ def test_a_bad_file_is_refused_whole_and_the_others_still_import(project, db_pat
     good = write(tmp_path / "good.txt", "Good story")
     bad = write(tmp_path / "bad.jsonl", '{"text": "line one is fine"}\n{"text": oops}\n')
     before = dump(db_path)
-    report = import_paths(project.documents, [bad])
+    report = import_paths(project, [bad])
     assert [str(e) for e in report.refused] == [
         f"{bad}:2: malformed JSON: Expecting value (column 10)"
     ]
     assert dump(db_path) == before
-    report = import_paths(project.documents, [bad, good])
+    report = import_paths(project, [bad, good])
     assert report.imported == 1
     assert len(report.refused) == 1
     assert [d.title for d in project.documents.list()] == ["Good story"]
@@ -53,7 +53,7 @@ def test_a_bad_file_is_refused_whole_and_the_others_still_import(project, db_pat
 def test_named_files_that_cannot_be_imported_are_refused_with_a_reason(project, tmp_path):
     unknown = write(tmp_path / "slides.pptx", b"PK")
     missing = tmp_path / "missing.txt"
-    report = import_paths(project.documents, [unknown, missing])
+    report = import_paths(project, [unknown, missing])
     reasons = {e.path: e.reason for e in report.refused}
     assert "unsupported file type" in reasons[str(unknown)]
     assert reasons[str(missing)] == "no such file or folder"
@@ -63,7 +63,7 @@ def test_duplicates_are_reported_not_stored_again(project, tmp_path):
     first = write(tmp_path / "one.txt", "Same words")
     second = write(tmp_path / "two.txt", "Same words")
     crlf = write(tmp_path / "three.txt", b"Same words")
-    report = import_paths(project.documents, [first, second, crlf])
+    report = import_paths(project, [first, second, crlf])
     assert report.imported == 1
     assert len(report.duplicates) == 2
     assert report.summary() == "1 imported, 2 duplicates, 0 files refused"
@@ -71,7 +71,7 @@ def test_duplicates_are_reported_not_stored_again(project, tmp_path):
 
 def test_crlf_files_are_stored_with_lf(project, tmp_path):
     write(tmp_path / "win.txt", b"Title line\r\nSecond \xe2\x80\x9cline\xe2\x80\x9d\r\n")
-    import_paths(project.documents, [tmp_path / "win.txt"])
+    import_paths(project, [tmp_path / "win.txt"])
     assert project.documents.get(1).text == "Title line\nSecond “line”\n"
 
 
@@ -85,7 +85,7 @@ def test_progress_is_reported_and_cancelling_keeps_finished_files_only(project, 
             progress.cancel()
 
     progress = Progress(listen)
-    report = import_paths(project.documents, paths, progress=progress)
+    report = import_paths(project, paths, progress=progress)
     assert report.cancelled
     assert report.imported == 1
     assert project.documents.count() == 1
@@ -96,7 +96,7 @@ def test_a_large_jsonl_is_one_transaction(project, db_path, tmp_path):
     lines = [json.dumps({"text": f"Article {i} 😀", "title": f"T{i}"}) for i in range(1200)]
     lines.append("{broken")
     path = write(tmp_path / "big.jsonl", "\n".join(lines))
-    report = import_paths(project.documents, [path])
+    report = import_paths(project, [path])
     [error] = report.refused
     assert isinstance(error, InputError) and error.line == 1201
     assert project.documents.count() == 0

@@ -44,7 +44,7 @@ def test_a_project_on_postgres_works_like_one_on_sqlite(pg_url, tmp_path):
     article.write_bytes(text_.encode("utf-8"))
     with Project.open(pg_url) as project:
         assert project.migration.created
-        report = import_paths(project.documents, [article])
+        report = import_paths(project, [article])
         assert report.imported == 1
         project.documents.add_many([DocumentDraft(text=text_.replace("\r\n", "\n"), title="x")])
         [summary] = project.documents.list()

@@ -11,19 +11,11 @@ from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import InputError
 from annotator.formats.articles.records import draft_from_record
 from annotator.formats.decoding import read_text_file
+from annotator.formats.jsonlines import json_lines
 
 
 def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]:
-    text = read_text_file(path, encoding, check=False).text
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                path, f"malformed JSON: {exc.msg} (column {exc.colno})", number
-            ) from None
+    for number, record in json_lines(path, encoding):
         yield _draft(record, path, number, f"{path.stem} {number}")
 
 

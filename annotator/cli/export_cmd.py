@@ -1,0 +1,57 @@
+"""``annotator export``: annotations to a dataset file in one of the field's formats."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotator.cli.list_cmd import status_arg
+from annotator.cli.output import warn
+from annotator.cli.progressbar import terminal_progress
+from annotator.cli.projects import open_project
+from annotator.formats.annotations.registry import FORMATS
+from annotator.jobs.exporter import export
+from annotator.jobs.splits import parse_split
+from annotator.store.exporting import ExportFilter
+
+
+def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    writable = ", ".join(sorted(name for name, f in FORMATS.items() if f.writer))
+    parser = commands.add_parser(
+        "export",
+        parents=[parent],
+        help=f"export annotations ({writable})",
+        description="Export the project's annotations. With --split, OUT is a folder that "
+        "gets one file per split.",
+    )
+    parser.add_argument("--format", required=True, metavar="F", help=f"one of: {writable}")
+    parser.add_argument("--out", required=True, type=Path, metavar="PATH")
+    parser.add_argument("--status", type=status_arg, help="only documents with this status")
+    parser.add_argument(
+        "--layer", action="append", metavar="L", help="only this layer (repeatable)"
+    )
+    parser.add_argument("--annotator", metavar="NAME", help="only spans made by this person")
+    parser.add_argument(
+        "--split", type=parse_split, metavar="train=0.8,dev=0.1,test=0.1",
+        help="divide documents into splits",
+    )  # fmt: skip
+    parser.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = ExportFilter(
+        status=args.status,
+        layers=frozenset(args.layer) if args.layer else None,
+        annotator=args.annotator,
+    )
+    with open_project(args.db) as project, terminal_progress("exporting") as progress:
+        result = export(
+            project, args.format, args.out, chosen, splits=args.split, seed=args.seed,
+            progress=progress,
+        )  # fmt: skip
+    for line in result.report.lines():
+        warn(f"not kept: {line}")
+    files = ", ".join(str(path) for path in result.files)
+    print(f"{result.report.documents} documents, {result.report.spans} spans -> {files}")
+    return 0

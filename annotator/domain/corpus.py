@@ -1,0 +1,71 @@
+"""Annotated documents as they travel to and from files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.domain.actors import Actor, ActorKind
+from annotator.domain.annotations import Annotation, Origin
+from annotator.domain.documents import Document, DocumentDraft, DocumentStatus
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedDocument:
+    """A stored document with its spans, on the way out to a file."""
+
+    document: Document
+    annotations: tuple[Annotation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What an export reads: the project's actors and its documents, one at a time."""
+
+    actors: dict[int, Actor]
+    layers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedActor:
+    """An actor named in a file. ``key`` is the file's own reference to it."""
+
+    key: str
+    name: str
+    kind: ActorKind = ActorKind.OTHER
+    aliases: tuple[str, ...] = ()
+    parent_key: str | None = None
+    external_id: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedLink:
+    type: str
+    actor_key: str | None = None
+    span_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedSpan:
+    key: str
+    layer: str
+    start: int  # code points
+    end: int
+    label: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    actor_key: str | None = None
+    links: tuple[ImportedLink, ...] = ()
+    annotator: str | None = None
+    origin: Origin = Origin.IMPORTED
+    text: str | None = None  # what the file says the span covers, checked on import
+    line: int | None = None  # where the file defines it, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedDocument:
+    draft: DocumentDraft
+    spans: tuple[ImportedSpan, ...] = ()
+    actors: tuple[ImportedActor, ...] = ()
+    status: DocumentStatus | None = None
+    line: int | None = None

@@ -1,0 +1,1 @@
+"""Annotation formats: one module per format, each stating its offset unit."""

@@ -1,0 +1,48 @@
+"""The annotation formats: name, how to write, how to read, how to recognise a file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from annotator.domain.corpus import AnnotatedDocument, Corpus, ImportedDocument
+from annotator.formats.annotations.native import is_native, read_native, write_native
+from annotator.formats.annotations.report import FormatReport
+
+Writer = Callable[[Iterable[AnnotatedDocument], Corpus, TextIO, FormatReport], None]
+Reader = Callable[[Path, str | None], Iterator[ImportedDocument]]
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationFormat:
+    name: str
+    extension: str  # of one output file
+    description: str
+    writer: Writer | None = None
+    reader: Reader | None = None
+    recognise: Callable[[str], bool] | None = None  # given the file's first line
+
+
+FORMATS: dict[str, AnnotationFormat] = {
+    "jsonl": AnnotationFormat(
+        "jsonl", ".jsonl", "Annotator's own lossless JSON Lines", write_native, read_native,
+        is_native,
+    ),
+}  # fmt: skip
+
+
+def recognise(path: Path) -> AnnotationFormat | None:
+    """The annotation format of ``path``, judged by its first line, if any fits."""
+    if not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            first = handle.readline(1_000_000)
+    except OSError:
+        return None
+    for spec in FORMATS.values():
+        if spec.reader is not None and spec.recognise is not None and spec.recognise(first):
+            return spec
+    return None

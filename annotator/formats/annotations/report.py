@@ -1,0 +1,25 @@
+"""What a format could not hold, said once per kind of loss with a count and an example."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class FormatReport:
+    documents: int = 0
+    spans: int = 0
+    losses: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)
+
+    def lost(self, kind: str, example: str) -> None:
+        """Record one thing the format could not keep (``kind`` is a short sentence)."""
+        self.losses[kind] += 1
+        self.examples.setdefault(kind, example)
+
+    def lines(self) -> list[str]:
+        return [
+            f"{count} × {kind} (e.g. {self.examples[kind]})"
+            for kind, count in self.losses.most_common()
+        ]

@@ -1,0 +1,87 @@
+"""Export a project's annotations to a file (or, with splits, one file per split)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.domain.corpus import AnnotatedDocument, Corpus
+from annotator.domain.errors import UsageError
+from annotator.formats.annotations.registry import FORMATS, Writer
+from annotator.formats.annotations.report import FormatReport
+from annotator.jobs.progress import Progress
+from annotator.jobs.splits import assign_splits
+from annotator.store.exporting import ExportFilter, document_ids, iter_annotated
+from annotator.store.project import Project
+
+
+@dataclass(slots=True)
+class ExportResult:
+    files: list[Path] = field(default_factory=list)
+    report: FormatReport = field(default_factory=FormatReport)
+
+
+def export(
+    project: Project,
+    format_name: str,
+    out: Path,
+    chosen: ExportFilter | None = None,
+    *,
+    splits: dict[str, float] | None = None,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> ExportResult:
+    spec = FORMATS.get(format_name)
+    if spec is None or spec.writer is None:
+        known = ", ".join(sorted(n for n, f in FORMATS.items() if f.writer))
+        raise UsageError(f"cannot export to {format_name!r} (formats: {known})")
+    chosen = chosen or ExportFilter()
+    progress = progress or Progress()
+    corpus = Corpus(
+        actors={actor.id: actor for actor in project.actors.list()},
+        layers=tuple(layer.name for layer in project.scheme.load().layers),
+    )
+    ids = document_ids(project, chosen)
+    progress.start(len(ids), "exporting")
+    result = ExportResult()
+    if not splits:
+        _write(spec.writer, _counted(iter_annotated(project, chosen, ids), progress), corpus,
+               out, result)  # fmt: skip
+        return result
+    assigned = assign_splits(ids, splits, seed)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in splits:
+        part = [i for i in ids if assigned[i] == name]
+        documents = _counted(iter_annotated(project, chosen, part), progress)
+        _write(spec.writer, documents, corpus, out / f"{name}{spec.extension}", result)
+    return result
+
+
+def _write(
+    writer: Writer,
+    documents: Iterable[AnnotatedDocument],
+    corpus: Corpus,
+    path: Path,
+    result: ExportResult,
+) -> None:
+    """Write to a temporary name and rename when complete: no half-written file is left."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as out:
+            writer(documents, corpus, out, result.report)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)
+    result.files.append(path)
+
+
+def _counted(
+    documents: Iterable[AnnotatedDocument], progress: Progress
+) -> Iterator[AnnotatedDocument]:
+    for document in documents:
+        progress.check()
+        yield document
+        progress.advance(1, document.document.title)

@@ -1,0 +1,272 @@
+"""Storing annotated documents read from a file: one transaction for the whole file.
+
+Layers are matched to the project's by name, ignoring case; unknown layers and attributes are
+added to the scheme (and reported). Actors are matched by external id, then by name and kind;
+the rest are created. A span outside its text, or whose text differs from what the file says,
+refuses the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedSpan
+from annotator.domain.documents import DocumentStatus
+from annotator.domain.errors import InputError
+from annotator.domain.scheme import AttributeKind
+from annotator.domain.text import fingerprint
+from annotator.store.annotators import annotator_id
+from annotator.store.documents import Duplicate
+from annotator.store.edit_log import Action
+from annotator.store.models import (
+    ActorAliasRow,
+    ActorRow,
+    AnnotationRow,
+    AttributeDefRow,
+    DocumentRow,
+    LayerRow,
+    LinkRow,
+)
+from annotator.store.scheme_store import SchemeStore
+from annotator.store.service import Service
+
+_NEW_LAYER_COLOURS = ("#7b61ff", "#00838f", "#ad1457", "#6d4c41", "#558b2f", "#455a64")
+
+
+@dataclass(slots=True)
+class AnnotatedResult:
+    documents: int = 0
+    spans: int = 0
+    links: int = 0
+    actors_created: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+class AnnotatedImporter(Service):
+    def __init__(self, db: Any, scheme: SchemeStore, annotator: str) -> None:
+        super().__init__(db, annotator)
+        self._scheme = scheme
+
+    def add(
+        self,
+        items: Iterable[ImportedDocument],
+        path: Path,
+        checkpoint: Callable[[], None] | None = None,
+    ) -> AnnotatedResult:
+        result = AnnotatedResult()
+        try:
+            with self._db.write() as session:
+                state = _FileState(session, self._who(session), result)
+                for item in items:
+                    if checkpoint is not None:
+                        checkpoint()
+                    state.add(item, path)
+                if result.documents:
+                    self._log(
+                        session,
+                        Action.IMPORT,
+                        "document",
+                        None,
+                        after={"source": str(path), "documents": result.documents,
+                               "spans": result.spans},
+                    )  # fmt: skip
+        finally:
+            self._scheme.forget()
+        return result
+
+
+class _FileState:
+    """What one file's import has resolved so far: layers, attributes, actors, annotators."""
+
+    def __init__(self, session: Session, who: int, result: AnnotatedResult) -> None:
+        self.session = session
+        self.who = who
+        self.result = result
+        self.layers = {
+            name.casefold(): (id_, name)
+            for id_, name in session.execute(select(LayerRow.id, LayerRow.name))
+        }
+        self.attributes = {
+            (layer_id, name): kind
+            for layer_id, name, kind in session.execute(
+                select(AttributeDefRow.layer_id, AttributeDefRow.name, AttributeDefRow.kind)
+            )
+        }
+        self.actors: dict[str, int] = {}
+        self.annotators: dict[str, int] = {}
+
+    def add(self, item: ImportedDocument, path: Path) -> None:
+        text = item.draft.text
+        for span in item.spans:
+            _check_span(span, text, path, item.line)
+        sha = fingerprint(text)
+        existing = self.session.execute(
+            select(DocumentRow.id, DocumentRow.title).where(DocumentRow.sha256 == sha)
+        ).first()
+        if existing is not None:
+            self.result.duplicates.append(Duplicate(item.draft, existing[0], existing[1]))
+            return
+        draft = item.draft
+        row = DocumentRow(
+            title=draft.title, source=draft.source, url=draft.url, author=draft.author,
+            published=draft.published, language=draft.language, text=text, chars=len(text),
+            sha256=sha, status=(item.status or DocumentStatus.NEW).value, meta=draft.metadata,
+            imported_from=draft.imported_from,
+        )  # fmt: skip
+        self.session.add(row)
+        self.session.flush()
+        self.result.documents += 1
+        known = {actor.key: actor for actor in item.actors}
+        span_ids: dict[str, int] = {}
+        pending_links: list[tuple[int, ImportedSpan]] = []
+        for span in item.spans:
+            layer_id = self._layer(span.layer)
+            attributes = self._attributes(layer_id, span.attributes, span.layer)
+            actor_id = self._actor(span.actor_key, known) if span.actor_key else None
+            created = AnnotationRow(
+                document_id=row.id, layer_id=layer_id, label_id=None, start=span.start,
+                end=span.end, text=text[span.start : span.end], attributes=attributes,
+                actor_id=actor_id, annotator_id=self._annotator(span.annotator),
+                origin=span.origin.value,
+            )  # fmt: skip
+            self.session.add(created)
+            self.session.flush()
+            span_ids[span.key] = created.id
+            self.result.spans += 1
+            if span.links:
+                pending_links.append((created.id, span))
+        for source_id, span in pending_links:
+            for link in span.links:
+                target_span = span_ids.get(link.span_key) if link.span_key else None
+                target_actor = self._actor(link.actor_key, known) if link.actor_key else None
+                if target_span is None and target_actor is None:
+                    self.result.notices.append(
+                        f"{path}: link {link.type!r} of span {span.key} points nowhere; dropped"
+                    )
+                    continue
+                self._relation_attribute(span.layer, link.type, target_actor is not None)
+                self.session.execute(
+                    insert(LinkRow).values(
+                        type=link.type, source_id=source_id, target_actor_id=target_actor,
+                        target_annotation_id=target_span, annotator_id=self.who,
+                    )
+                )  # fmt: skip
+                self.result.links += 1
+
+    # -- scheme ----------------------------------------------------------------------------
+    def _layer(self, name: str) -> int:
+        found = self.layers.get(name.casefold())
+        if found is not None:
+            return found[0]
+        clean = re.sub(r"[^A-Za-z0-9_\-]+", "_", name).strip("_") or "layer"
+        if not clean[0].isalpha():
+            clean = f"layer_{clean}"
+        position = self.session.scalar(select(func.count()).select_from(LayerRow)) or 0
+        row = LayerRow(
+            name=clean, title=name, color=_NEW_LAYER_COLOURS[position % len(_NEW_LAYER_COLOURS)],
+            hotkey=None, refers_to_actor=False, position=position,
+        )  # fmt: skip
+        self.session.add(row)
+        self.session.flush()
+        self.layers[name.casefold()] = self.layers[clean.casefold()] = (row.id, clean)
+        self.result.notices.append(f"new layer {clean!r} added to the scheme")
+        return row.id
+
+    def _attributes(self, layer_id: int, values: dict[str, Any], layer: str) -> dict[str, Any]:
+        for name, value in values.items():
+            if (layer_id, name) not in self.attributes:
+                kind = _kind_of(value)
+                self._add_attribute(layer_id, name, kind)
+                self.result.notices.append(
+                    f"new {kind.value} attribute {name!r} added to layer {layer!r}"
+                )
+        return dict(values)
+
+    def _relation_attribute(self, layer: str, link_type: str, to_actor: bool) -> None:
+        layer_id = self._layer(layer)
+        if to_actor and (layer_id, link_type) not in self.attributes:
+            self._add_attribute(layer_id, link_type, AttributeKind.ACTOR)
+            self.result.notices.append(f"new actor attribute {link_type!r} added to {layer!r}")
+
+    def _add_attribute(self, layer_id: int, name: str, kind: AttributeKind) -> None:
+        self.session.add(
+            AttributeDefRow(layer_id=layer_id, name=name, title="", kind=kind.value, choices=[])
+        )
+        self.attributes[(layer_id, name)] = kind.value
+
+    # -- actors and annotators -------------------------------------------------------------
+    def _actor(self, key: str | None, known: dict[str, ImportedActor]) -> int | None:
+        if key is None:
+            return None
+        if key in self.actors:
+            return self.actors[key]
+        actor = known.get(key) or ImportedActor(key=key, name=key)
+        parent = self._actor(actor.parent_key, known) if actor.parent_key else None
+        found = self._match(actor)
+        if found is None:
+            row = ActorRow(
+                name=actor.name, kind=actor.kind.value, description=actor.description,
+                parent_id=parent, external_id=actor.external_id,
+                aliases=[ActorAliasRow(alias=a) for a in dict.fromkeys(actor.aliases)
+                         if a != actor.name],
+            )  # fmt: skip
+            self.session.add(row)
+            self.session.flush()
+            found = row.id
+            self.result.actors_created += 1
+        self.actors[key] = found
+        return found
+
+    def _match(self, actor: ImportedActor) -> int | None:
+        if actor.external_id:
+            found = self.session.scalar(
+                select(ActorRow.id).where(ActorRow.external_id == actor.external_id)
+            )
+            if found is not None:
+                return found
+        return self.session.scalar(
+            select(ActorRow.id)
+            .where(ActorRow.name == actor.name, ActorRow.kind == actor.kind.value)
+            .order_by(ActorRow.id)
+        )
+
+    def _annotator(self, name: str | None) -> int:
+        if not name:
+            return self.who
+        if name not in self.annotators:
+            self.annotators[name] = annotator_id(self.session, name)
+        return self.annotators[name]
+
+
+def _check_span(span: ImportedSpan, text: str, path: Path, line: int | None) -> None:
+    where = span.line or line
+    if not 0 <= span.start < span.end <= len(text):
+        raise InputError(
+            path,
+            f"span {span.start}..{span.end} ({span.layer}) is empty, reversed or outside "
+            f"the text (0..{len(text)})",
+            where,
+        )
+    if span.text is not None and text[span.start : span.end] != span.text:
+        raise InputError(
+            path,
+            f"span {span.start}..{span.end} covers {text[span.start : span.end]!r}, "
+            f"but the file says {span.text!r}",
+            where,
+        )
+
+
+def _kind_of(value: Any) -> AttributeKind:
+    if isinstance(value, bool):
+        return AttributeKind.BOOLEAN
+    if isinstance(value, int | float):
+        return AttributeKind.NUMBER
+    return AttributeKind.TEXT
