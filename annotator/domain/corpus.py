@@ -69,3 +69,7 @@ class ImportedDocument:
     actors: tuple[ImportedActor, ...] = ()
     status: DocumentStatus | None = None
     line: int | None = None
+    # The format has no actor identity: mentions name their actor by their text, and links
+    # from a quote or claim to a mention mean the mention's actor.
+    infer_actors: bool = False
+    notices: tuple[str, ...] = ()  # what the reader wants the user to know

@@ -31,3 +31,11 @@ def first_control_character(text: str) -> int | None:
     """Offset of the first character that does not belong in prose (binary data, mojibake)."""
     found = _CONTROL.search(text)
     return None if found is None else found.start()
+
+
+def newline_shift(text: str) -> list[int]:
+    """Positions of the CR characters that :func:`normalise_newlines` removes (CR of CRLF).
+
+    An offset ``o`` into ``text`` becomes ``o - bisect_left(shift, o)`` in the folded text.
+    """
+    return [m.start() for m in re.finditer("\r\n", text)]

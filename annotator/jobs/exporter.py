@@ -9,7 +9,7 @@ from pathlib import Path
 from annotator.domain.corpus import AnnotatedDocument, Corpus
 from annotator.domain.errors import UsageError
 from annotator.formats.annotations.registry import FORMATS, Writer
-from annotator.formats.annotations.report import FormatReport
+from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.jobs.progress import Progress
 from annotator.jobs.splits import assign_splits
 from annotator.store.exporting import ExportFilter, document_ids, iter_annotated
@@ -30,6 +30,7 @@ def export(
     *,
     splits: dict[str, float] | None = None,
     seed: int = 0,
+    options: FormatOptions | None = None,
     progress: Progress | None = None,
 ) -> ExportResult:
     spec = FORMATS.get(format_name)
@@ -37,6 +38,7 @@ def export(
         known = ", ".join(sorted(n for n, f in FORMATS.items() if f.writer))
         raise UsageError(f"cannot export to {format_name!r} (formats: {known})")
     chosen = chosen or ExportFilter()
+    options = options or FormatOptions()
     progress = progress or Progress()
     corpus = Corpus(
         actors={actor.id: actor for actor in project.actors.list()},
@@ -46,15 +48,15 @@ def export(
     progress.start(len(ids), "exporting")
     result = ExportResult()
     if not splits:
-        _write(spec.writer, _counted(iter_annotated(project, chosen, ids), progress), corpus,
-               out, result)  # fmt: skip
+        documents = _counted(iter_annotated(project, chosen, ids), progress)
+        _write(spec.writer, documents, corpus, out, result, options)
         return result
     assigned = assign_splits(ids, splits, seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in splits:
         part = [i for i in ids if assigned[i] == name]
         documents = _counted(iter_annotated(project, chosen, part), progress)
-        _write(spec.writer, documents, corpus, out / f"{name}{spec.extension}", result)
+        _write(spec.writer, documents, corpus, out / f"{name}{spec.extension}", result, options)
     return result
 
 
@@ -64,13 +66,14 @@ def _write(
     corpus: Corpus,
     path: Path,
     result: ExportResult,
+    options: FormatOptions,
 ) -> None:
     """Write to a temporary name and rename when complete: no half-written file is left."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="\n") as out:
-            writer(documents, corpus, out, result.report)
+            writer(documents, corpus, out, result.report, options)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

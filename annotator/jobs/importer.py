@@ -10,6 +10,7 @@ from typing import TypeVar
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import Cancelled, InputError, UsageError
 from annotator.formats.annotations.registry import FORMATS, Reader, recognise
+from annotator.formats.annotations.report import FormatOptions
 from annotator.formats.articles.registry import READERS, expand, reader_for
 from annotator.jobs.progress import Progress
 from annotator.store.documents import DocumentStore, Duplicate
@@ -78,6 +79,7 @@ def import_paths(
     *,
     encoding: str | None = None,
     format_name: str | None = None,
+    options: FormatOptions | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import every file under ``paths``. A refused file changes nothing; the others go on.
@@ -101,7 +103,9 @@ def import_paths(
         try:
             annotated = chosen or recognise(path)
             if annotated is not None and annotated.reader is not None:
-                _import_annotated(project, annotated.reader, path, encoding, outcome, progress)
+                reader = annotated.reader
+                options_ = options or FormatOptions()
+                _import_annotated(project, reader, path, encoding, options_, outcome, progress)
             else:
                 _import_file(project.documents, path, named, encoding, outcome, progress)
         except Cancelled:
@@ -142,11 +146,12 @@ def _import_annotated(
     reader: Reader,
     path: Path,
     encoding: str | None,
+    options: FormatOptions,
     outcome: FileOutcome,
     progress: Progress,
 ) -> None:
     progress.check()
-    items = _guarded(reader(path, encoding), path)
+    items = _guarded(reader(path, encoding, options), path)
     result = project.annotated.add(items, path, checkpoint=progress.check)
     outcome.imported = result.documents
     outcome.spans = result.spans

@@ -94,6 +94,9 @@ class _FileState:
             name.casefold(): (id_, name)
             for id_, name in session.execute(select(LayerRow.id, LayerRow.name))
         }
+        self.actor_layers = set(
+            session.scalars(select(LayerRow.id).where(LayerRow.refers_to_actor.is_(True)))
+        )
         self.attributes = {
             (layer_id, name): kind
             for layer_id, name, kind in session.execute(
@@ -104,6 +107,7 @@ class _FileState:
         self.annotators: dict[str, int] = {}
 
     def add(self, item: ImportedDocument, path: Path) -> None:
+        self.result.notices.extend(item.notices)
         text = item.draft.text
         for span in item.spans:
             _check_span(span, text, path, item.line)
@@ -126,11 +130,19 @@ class _FileState:
         self.result.documents += 1
         known = {actor.key: actor for actor in item.actors}
         span_ids: dict[str, int] = {}
+        span_actors: dict[str, str] = {}  # span key -> actor key, for inferred actors
         pending_links: list[tuple[int, ImportedSpan]] = []
         for span in item.spans:
             layer_id = self._layer(span.layer)
             attributes = self._attributes(layer_id, span.attributes, span.layer)
-            actor_id = self._actor(span.actor_key, known) if span.actor_key else None
+            actor_key = span.actor_key
+            if actor_key is None and item.infer_actors and layer_id in self.actor_layers:
+                name = " ".join(text[span.start : span.end].split())
+                actor_key = f"name:{name.casefold()}"
+                known.setdefault(actor_key, ImportedActor(key=actor_key, name=name))
+            if actor_key is not None:
+                span_actors[span.key] = actor_key
+            actor_id = self._actor(actor_key, known) if actor_key else None
             created = AnnotationRow(
                 document_id=row.id, layer_id=layer_id, label_id=None, start=span.start,
                 end=span.end, text=text[span.start : span.end], attributes=attributes,
@@ -144,9 +156,20 @@ class _FileState:
             if span.links:
                 pending_links.append((created.id, span))
         for source_id, span in pending_links:
+            layer_id = self._layer(span.layer)
             for link in span.links:
-                target_span = span_ids.get(link.span_key) if link.span_key else None
-                target_actor = self._actor(link.actor_key, known) if link.actor_key else None
+                actor_key = link.actor_key
+                if (
+                    actor_key is None
+                    and item.infer_actors
+                    and link.span_key in span_actors
+                    and self.attributes.get((layer_id, link.type)) == AttributeKind.ACTOR.value
+                ):  # "quote -speaker-> mention" in a format without actors: the mention's actor
+                    actor_key = span_actors[link.span_key]
+                target_actor = self._actor(actor_key, known) if actor_key else None
+                target_span = (
+                    span_ids.get(link.span_key) if link.span_key and not actor_key else None
+                )
                 if target_span is None and target_actor is None:
                     self.result.notices.append(
                         f"{path}: link {link.type!r} of span {span.key} points nowhere; dropped"

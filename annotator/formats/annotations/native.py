@@ -27,7 +27,7 @@ from annotator.domain.corpus import (
 from annotator.domain.documents import DocumentDraft, DocumentStatus
 from annotator.domain.errors import InputError
 from annotator.formats.annotations.actor_keys import ActorKeys
-from annotator.formats.annotations.report import FormatReport
+from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.decoding import check_prose
 from annotator.formats.jsonlines import json_lines
 
@@ -35,7 +35,11 @@ FORMAT = "annotator-jsonl/1"
 
 
 def write_native(
-    documents: Iterable[AnnotatedDocument], corpus: Corpus, out: TextIO, report: FormatReport
+    documents: Iterable[AnnotatedDocument],
+    corpus: Corpus,
+    out: TextIO,
+    report: FormatReport,
+    options: FormatOptions,
 ) -> None:
     keys = ActorKeys(corpus.actors)
     for item in documents:
@@ -100,7 +104,9 @@ def _actor(actor: Actor, keys: ActorKeys) -> dict[str, Any]:
     }
 
 
-def read_native(path: Path, encoding: str | None = None) -> Iterator[ImportedDocument]:
+def read_native(
+    path: Path, encoding: str | None, options: FormatOptions
+) -> Iterator[ImportedDocument]:
     for number, record in json_lines(path, encoding):
         try:
             yield _document(record, path, number)

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.domain.corpus import AnnotatedDocument, Corpus, ImportedDocument
+from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.native import is_native, read_native, write_native
-from annotator.formats.annotations.report import FormatReport
+from annotator.formats.annotations.report import FormatOptions, FormatReport
 
-Writer = Callable[[Iterable[AnnotatedDocument], Corpus, TextIO, FormatReport], None]
-Reader = Callable[[Path, str | None], Iterator[ImportedDocument]]
+Writer = Callable[[Iterable[AnnotatedDocument], Corpus, TextIO, FormatReport, FormatOptions], None]
+Reader = Callable[[Path, str | None, FormatOptions], Iterator[ImportedDocument]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,10 @@ FORMATS: dict[str, AnnotationFormat] = {
     "jsonl": AnnotationFormat(
         "jsonl", ".jsonl", "Annotator's own lossless JSON Lines", write_native, read_native,
         is_native,
+    ),
+    "doccano": AnnotationFormat(
+        "doccano", ".jsonl", "doccano JSONL with entities and relations (UTF-16 offsets)",
+        write_doccano, read_doccano, is_doccano,
     ),
 }  # fmt: skip
 

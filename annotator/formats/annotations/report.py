@@ -6,6 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True, slots=True)
+class FormatOptions:
+    """Choices a user makes per export or import."""
+
+    offsets: str = "utf16"  # doccano: "utf16" (its web front end) or "codepoints" (Python)
+
+
 @dataclass(slots=True)
 class FormatReport:
     documents: int = 0

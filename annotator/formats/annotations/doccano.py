@@ -1,0 +1,192 @@
+"""doccano JSONL (sequence labelling with relations). Offsets: UTF-16 code units by default,
+as doccano's web front end counts them; code points with ``--offsets codepoints``.
+
+Written: ``entities`` (id, label = layer, start_offset, end_offset) and ``relations`` (id,
+from_id, to_id, type). doccano has no actors and no span attributes: a link to an actor (a
+quote's speaker) becomes a relation to the nearest mention of that actor, and attributes are
+reported as not kept. Read: ``entities`` or the ``"label": [[start, end, label]]`` variant; a
+mention's actor is recognised by its text (identical names become one actor).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from annotator.domain.annotations import Annotation
+from annotator.domain.corpus import (
+    AnnotatedDocument,
+    Corpus,
+    ImportedDocument,
+    ImportedLink,
+    ImportedSpan,
+)
+from annotator.domain.errors import InputError
+from annotator.domain.offsets import Utf16Index
+from annotator.formats.annotations.offsets import OffsetReader
+from annotator.formats.annotations.report import FormatOptions, FormatReport
+from annotator.formats.articles.records import draft_from_record
+from annotator.formats.jsonlines import json_lines
+
+_SPAN_FIELDS = ("entities", "relations", "label", "id")
+
+
+def write_doccano(
+    documents: Iterable[AnnotatedDocument],
+    corpus: Corpus,
+    out: TextIO,
+    report: FormatReport,
+    options: FormatOptions,
+) -> None:
+    next_entity = 1
+    next_relation = 1
+    for number, item in enumerate(documents, start=1):
+        document = item.document
+        convert = Utf16Index(document.text).to_utf16 if options.offsets == "utf16" else int
+        ids: dict[int, int] = {}
+        entities = []
+        for annotation in item.annotations:
+            ids[annotation.id] = next_entity
+            entities.append(
+                {
+                    "id": next_entity,
+                    "label": annotation.layer,
+                    "start_offset": convert(annotation.start),
+                    "end_offset": convert(annotation.end),
+                }
+            )
+            next_entity += 1
+            _report_losses(annotation, corpus, report)
+        relations = []
+        for annotation in item.annotations:
+            for link in annotation.links:
+                target = (
+                    ids.get(link.annotation_id or -1)
+                    if link.actor_id is None
+                    else _nearest_mention(item.annotations, annotation, link.actor_id, ids)
+                )
+                if target is None:
+                    report.lost(
+                        "links to an actor not mentioned in the document",
+                        f"{link.type} of “{annotation.text[:40]}”",
+                    )
+                    continue
+                relations.append(
+                    {"id": next_relation, "from_id": ids[annotation.id], "to_id": target,
+                     "type": link.type}
+                )  # fmt: skip
+                next_relation += 1
+        record: dict[str, Any] = {"id": number, "text": document.text}
+        for key in ("title", "source", "url", "author", "language"):
+            if getattr(document, key):
+                record[key] = getattr(document, key)
+        if document.published:
+            record["published"] = document.published.isoformat()
+        record["entities"] = entities
+        record["relations"] = relations
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        report.documents += 1
+        report.spans += len(entities)
+
+
+def _report_losses(annotation: Annotation, corpus: Corpus, report: FormatReport) -> None:
+    if annotation.attributes:
+        report.lost(
+            "span attributes (doccano has none)", f"{annotation.layer} {annotation.attributes}"
+        )
+    if annotation.actor_id is not None and annotation.actor_id in corpus.actors:
+        report.lost(
+            "actor identities (doccano has none; re-imported mentions are matched by text)",
+            f"“{annotation.text}” → {corpus.actors[annotation.actor_id].name}",
+        )
+
+
+def _nearest_mention(
+    annotations: tuple[Annotation, ...], source: Annotation, actor_id: int, ids: dict[int, int]
+) -> int | None:
+    mentions = [a for a in annotations if a.actor_id == actor_id]
+    if not mentions:
+        return None
+    best = min(mentions, key=lambda m: (abs(m.start - source.start), m.start))
+    return ids[best.id]
+
+
+def read_doccano(
+    path: Path, encoding: str | None, options: FormatOptions
+) -> Iterator[ImportedDocument]:
+    for number, record in json_lines(path, encoding):
+        if not isinstance(record, dict):
+            raise InputError(path, f"expected a JSON object, got {type(record).__name__}", number)
+        raw = record.get("text")
+        if not isinstance(raw, str):
+            raise InputError(path, "record has no 'text' string", number)
+        offsets = OffsetReader(raw, options.offsets, path, number)
+        fields = {k: v for k, v in record.items() if k not in _SPAN_FIELDS}
+        draft = draft_from_record(fields, path, number, f"{path.stem} {number}")
+        spans = _spans(record, offsets, path, number)
+        notices = ()
+        if offsets.differs:
+            notices = (
+                f"{path}:{number}: the text has characters (emoji, …) where UTF-16 units and "
+                "code points differ; offsets were read as UTF-16, as doccano counts them "
+                "(use --offsets codepoints for files written by Python scripts)",
+            )
+        yield ImportedDocument(
+            draft=draft, spans=spans, line=number, infer_actors=True, notices=notices
+        )
+
+
+def _spans(
+    record: dict[str, Any], offsets: OffsetReader, path: Path, line: int
+) -> tuple[ImportedSpan, ...]:
+    raw_entities = record.get("entities")
+    if raw_entities is None:
+        raw_entities = record.get("label", [])
+    if not isinstance(raw_entities, list):
+        raise InputError(path, "'entities' (or 'label') must be a list", line)
+    links: dict[str, list[ImportedLink]] = {}
+    for relation in record.get("relations", []) or []:
+        try:
+            source, target = str(relation["from_id"]), str(relation["to_id"])
+            kind = str(relation.get("type") or relation.get("label") or "related")
+        except (KeyError, TypeError):
+            raise InputError(path, f"relation without from_id/to_id: {relation!r}", line) from None
+        links.setdefault(source, []).append(ImportedLink(kind, span_key=target))
+    spans = []
+    for position, entity in enumerate(raw_entities, start=1):
+        if isinstance(entity, dict):
+            key = str(entity.get("id", f"e{position}"))
+            start, end, label = (
+                entity.get("start_offset"),
+                entity.get("end_offset"),
+                entity.get("label"),
+            )
+        elif isinstance(entity, list | tuple) and len(entity) == 3:
+            key = f"e{position}"
+            start, end, label = entity
+        else:
+            raise InputError(path, f"cannot read entity {entity!r}", line)
+        if not isinstance(label, str) or not label:
+            raise InputError(path, f"entity {key} has no label", line)
+        spans.append(
+            ImportedSpan(
+                key=key, layer=label, start=offsets(start), end=offsets(end),
+                links=tuple(links.get(key, ())), line=line,
+            )
+        )  # fmt: skip
+    return tuple(spans)
+
+
+def is_doccano(first_line: str) -> bool:
+    try:
+        record = json.loads(first_line)
+    except json.JSONDecodeError:
+        return False
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return False
+    if isinstance(record.get("entities"), list):
+        return True
+    label = record.get("label")  # the [[start, end, label], ...] variant
+    return isinstance(label, list) and all(isinstance(x, list) and len(x) == 3 for x in label)
