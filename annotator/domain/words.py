@@ -69,3 +69,26 @@ def _is_boundary(text: str, index: int, to_end: bool) -> bool:
     before = _inside_word(text, index - 1)
     after = _inside_word(text, index)
     return (before and not after) if to_end else (after and not before)
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Word and punctuation tokens as ``(start, end)`` code point ranges.
+
+    A word is a run of word characters (letters, digits, combining marks, emoji sequences)
+    with joiners inside it ("O'Neill", "ex-minister"); every other visible character is a
+    token of its own.
+    """
+    found: list[tuple[int, int]] = []
+    index, length = 0, len(text)
+    while index < length:
+        if text[index].isspace():
+            index += 1
+            continue
+        start = index
+        if _inside_word(text, index):
+            while index < length and _inside_word(text, index):
+                index += 1
+        else:
+            index += 1
+        found.append((start, index))
+    return found

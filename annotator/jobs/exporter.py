@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.domain.corpus import AnnotatedDocument, Corpus
@@ -38,6 +38,10 @@ def export(
         known = ", ".join(sorted(n for n, f in FORMATS.items() if f.writer))
         raise UsageError(f"cannot export to {format_name!r} (formats: {known})")
     chosen = chosen or ExportFilter()
+    if spec.one_layer and chosen.layers is None:
+        chosen = replace(chosen, layers=frozenset({spec.one_layer}))
+    if spec.one_layer and chosen.layers is not None and len(chosen.layers) != 1:
+        raise UsageError(f"{spec.name} holds one layer per file; give one --layer")
     options = options or FormatOptions()
     progress = progress or Progress()
     corpus = Corpus(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.domain.corpus import AnnotatedDocument, Corpus, ImportedDocument
+from annotator.formats.annotations.conll import write_conll
 from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.native import is_native, read_native, write_native
 from annotator.formats.annotations.report import FormatOptions, FormatReport
@@ -24,6 +25,7 @@ class AnnotationFormat:
     writer: Writer | None = None
     reader: Reader | None = None
     recognise: Callable[[str], bool] | None = None  # given the file's first line
+    one_layer: str | None = None  # formats of one layer per file: the default layer
 
 
 FORMATS: dict[str, AnnotationFormat] = {
@@ -34,6 +36,10 @@ FORMATS: dict[str, AnnotationFormat] = {
     "doccano": AnnotationFormat(
         "doccano", ".jsonl", "doccano JSONL with entities and relations (UTF-16 offsets)",
         write_doccano, read_doccano, is_doccano,
+    ),
+    "conll": AnnotationFormat(
+        "conll", ".conll", "CoNLL-2003 columns with IOB2 tags, one layer (export only)",
+        write_conll, one_layer="actor",
     ),
 }  # fmt: skip
 
