@@ -10,13 +10,14 @@ from annotator.cli.output import warn
 from annotator.cli.progressbar import terminal_progress
 from annotator.cli.projects import open_project
 from annotator.formats.annotations.registry import FORMATS
+from annotator.formats.annotations.report import FormatOptions
 from annotator.jobs.exporter import export
 from annotator.jobs.splits import parse_split
 from annotator.store.exporting import ExportFilter
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    writable = ", ".join(sorted(name for name, f in FORMATS.items() if f.writer))
+    writable = ", ".join(sorted(name for name, f in FORMATS.items() if f.writable))
     parser = commands.add_parser(
         "export",
         parents=[parent],
@@ -36,6 +37,12 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         help="divide documents into splits",
     )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
+    parser.add_argument(
+        "--offsets",
+        choices=("utf16", "codepoints"),
+        default="utf16",
+        help="unit of doccano offsets (default utf16, as doccano counts)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -48,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     with open_project(args.db) as project, terminal_progress("exporting") as progress:
         result = export(
             project, args.format, args.out, chosen, splits=args.split, seed=args.seed,
-            progress=progress,
+            options=FormatOptions(offsets=args.offsets), progress=progress,
         )  # fmt: skip
     for line in result.report.lines():
         warn(f"not kept: {line}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from annotator.cli.output import warn
 from annotator.cli.progressbar import terminal_progress
 from annotator.cli.projects import open_project
+from annotator.formats.annotations.report import FormatOptions
 from annotator.jobs.importer import import_paths
 
 
@@ -26,7 +27,13 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     parser.add_argument(
         "--format",
         metavar="F",
-        help="annotation format of the files (jsonl); recognised from the file if not given",
+        help="annotation format of the files (jsonl, doccano); recognised if not given",
+    )
+    parser.add_argument(
+        "--offsets",
+        choices=("utf16", "codepoints"),
+        default="utf16",
+        help="unit of doccano offsets: utf16 (doccano's own files) or codepoints",
     )
     parser.set_defaults(run=run)
 
@@ -38,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
             args.paths,
             encoding=args.encoding,
             format_name=args.format,
+            options=FormatOptions(offsets=args.offsets),
             progress=progress,
         )
     for error in report.refused:

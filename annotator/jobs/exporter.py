@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.domain.corpus import AnnotatedDocument, Corpus
 from annotator.domain.errors import UsageError
-from annotator.formats.annotations.registry import FORMATS, Writer
+from annotator.formats.annotations.registry import FORMATS, FolderWriter, Writer
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.jobs.progress import Progress
 from annotator.jobs.splits import assign_splits
@@ -34,8 +35,8 @@ def export(
     progress: Progress | None = None,
 ) -> ExportResult:
     spec = FORMATS.get(format_name)
-    if spec is None or spec.writer is None:
-        known = ", ".join(sorted(n for n, f in FORMATS.items() if f.writer))
+    if spec is None or not spec.writable:
+        known = ", ".join(sorted(n for n, f in FORMATS.items() if f.writable))
         raise UsageError(f"cannot export to {format_name!r} (formats: {known})")
     chosen = chosen or ExportFilter()
     if spec.one_layer and chosen.layers is None:
@@ -51,17 +52,41 @@ def export(
     ids = document_ids(project, chosen)
     progress.start(len(ids), "exporting")
     result = ExportResult()
-    if not splits:
-        documents = _counted(iter_annotated(project, chosen, ids), progress)
-        _write(spec.writer, documents, corpus, out, result, options)
-        return result
-    assigned = assign_splits(ids, splits, seed)
-    out.mkdir(parents=True, exist_ok=True)
-    for name in splits:
-        part = [i for i in ids if assigned[i] == name]
+    parts = {"": ids}
+    if splits:
+        assigned = assign_splits(ids, splits, seed)
+        parts = {name: [i for i in ids if assigned[i] == name] for name in splits}
+        out.mkdir(parents=True, exist_ok=True)
+    for name, part in parts.items():
         documents = _counted(iter_annotated(project, chosen, part), progress)
-        _write(spec.writer, documents, corpus, out / f"{name}{spec.extension}", result, options)
+        target = out / f"{name}{spec.extension}" if name else out
+        if spec.folder_writer is not None:
+            _write_folder(spec.folder_writer, documents, corpus, target, result, options)
+        elif spec.writer is not None:
+            _write(spec.writer, documents, corpus, target, result, options)
     return result
+
+
+def _write_folder(
+    writer: FolderWriter,
+    documents: Iterable[AnnotatedDocument],
+    corpus: Corpus,
+    folder: Path,
+    result: ExportResult,
+    options: FormatOptions,
+) -> None:
+    """Write into a temporary folder and rename it when complete."""
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        writer(documents, corpus, partial, result.report, options)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    if folder.exists():
+        shutil.rmtree(folder)
+    partial.replace(folder)
+    result.files.append(folder)
 
 
 def _write(

@@ -12,9 +12,13 @@ from annotator.formats.annotations.conll import write_conll
 from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.native import is_native, read_native, write_native
 from annotator.formats.annotations.report import FormatOptions, FormatReport
+from annotator.formats.annotations.tables import write_tables
 
 Writer = Callable[[Iterable[AnnotatedDocument], Corpus, TextIO, FormatReport, FormatOptions], None]
 Reader = Callable[[Path, str | None, FormatOptions], Iterator[ImportedDocument]]
+FolderWriter = Callable[
+    [Iterable[AnnotatedDocument], Corpus, Path, FormatReport, FormatOptions], None
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,11 @@ class AnnotationFormat:
     reader: Reader | None = None
     recognise: Callable[[str], bool] | None = None  # given the file's first line
     one_layer: str | None = None  # formats of one layer per file: the default layer
+    folder_writer: FolderWriter | None = None  # formats written as a folder of files
+
+    @property
+    def writable(self) -> bool:
+        return self.writer is not None or self.folder_writer is not None
 
 
 FORMATS: dict[str, AnnotationFormat] = {
@@ -40,6 +49,10 @@ FORMATS: dict[str, AnnotationFormat] = {
     "conll": AnnotationFormat(
         "conll", ".conll", "CoNLL-2003 columns with IOB2 tags, one layer (export only)",
         write_conll, one_layer="actor",
+    ),
+    "csv": AnnotationFormat(
+        "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",
+        folder_writer=write_tables,
     ),
 }  # fmt: skip
 
