@@ -75,18 +75,24 @@ def _write_folder(
     result: ExportResult,
     options: FormatOptions,
 ) -> None:
-    """Write into a temporary folder and rename it when complete."""
+    """Write to a temporary file or folder and rename it when complete."""
     partial = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
+    _remove(partial)
     try:
         writer(documents, corpus, partial, result.report, options)
     except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
+        _remove(partial)
         raise
-    if folder.exists():
-        shutil.rmtree(folder)
+    _remove(folder)
     partial.replace(folder)
     result.files.append(folder)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _write(

@@ -45,3 +45,16 @@ def test_the_default_project_is_made_once_with_samples():
     assert not list(path.parent.glob("*.partial*"))
     with open_default_project() as again:
         assert again.documents.count() == count
+
+
+def test_sample_spans_start_and_end_on_word_boundaries(project):
+    from annotator.domain.words import snap_to_words
+
+    add_samples(project)
+    for summary in project.documents.list():
+        text = project.documents.get(summary.id).text
+        for annotation in project.annotations.for_document(summary.id):
+            assert snap_to_words(text, annotation.start, annotation.end) == (
+                annotation.start,
+                annotation.end,
+            ), annotation.text

@@ -12,6 +12,7 @@ from annotator.formats.annotations.conll import write_conll
 from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.native import is_native, read_native, write_native
 from annotator.formats.annotations.report import FormatOptions, FormatReport
+from annotator.formats.annotations.spacy_docbin import write_docbin
 from annotator.formats.annotations.tables import write_tables
 
 Writer = Callable[[Iterable[AnnotatedDocument], Corpus, TextIO, FormatReport, FormatOptions], None]
@@ -30,7 +31,7 @@ class AnnotationFormat:
     reader: Reader | None = None
     recognise: Callable[[str], bool] | None = None  # given the file's first line
     one_layer: str | None = None  # formats of one layer per file: the default layer
-    folder_writer: FolderWriter | None = None  # formats written as a folder of files
+    folder_writer: FolderWriter | None = None  # formats that write a path themselves
 
     @property
     def writable(self) -> bool:
@@ -49,6 +50,10 @@ FORMATS: dict[str, AnnotationFormat] = {
     "conll": AnnotationFormat(
         "conll", ".conll", "CoNLL-2003 columns with IOB2 tags, one layer (export only)",
         write_conll, one_layer="actor",
+    ),
+    "spacy": AnnotationFormat(
+        "spacy", ".spacy", "spaCy DocBin: mentions in doc.ents, every layer in doc.spans",
+        folder_writer=write_docbin,
     ),
     "csv": AnnotationFormat(
         "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",
