@@ -43,6 +43,12 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         default="utf16",
         help="unit of doccano offsets (default utf16, as doccano counts)",
     )
+    parser.add_argument(
+        "--network",
+        choices=("actors", "actor-topic"),
+        default="actors",
+        help="graphml: the actor network (default) or the actor-topic network",
+    )
     parser.set_defaults(run=run)
 
 
@@ -55,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     with open_project(args.db) as project, terminal_progress("exporting") as progress:
         result = export(
             project, args.format, args.out, chosen, splits=args.split, seed=args.seed,
-            options=FormatOptions(offsets=args.offsets), progress=progress,
+            options=FormatOptions(offsets=args.offsets, network=args.network), progress=progress,
         )  # fmt: skip
     for line in result.report.lines():
         warn(f"not kept: {line}")

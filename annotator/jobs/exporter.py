@@ -53,6 +53,8 @@ def export(
     progress.start(len(ids), "exporting")
     result = ExportResult()
     parts = {"": ids}
+    if not splits and spec.default_split:
+        splits = {spec.default_split: 1.0}
     if splits:
         assigned = assign_splits(ids, splits, seed)
         parts = {name: [i for i in ids if assigned[i] == name] for name in splits}
@@ -64,6 +66,8 @@ def export(
             _write_folder(spec.folder_writer, documents, corpus, target, result, options)
         elif spec.writer is not None:
             _write(spec.writer, documents, corpus, target, result, options)
+    if spec.finish is not None:
+        spec.finish(out, list(result.files), result.report, corpus)
     return result
 
 

@@ -10,6 +10,8 @@ from typing import TextIO
 from annotator.domain.corpus import AnnotatedDocument, Corpus, ImportedDocument
 from annotator.formats.annotations.conll import write_conll
 from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
+from annotator.formats.annotations.graphml import write_graphml
+from annotator.formats.annotations.hf import write_card, write_hf_split
 from annotator.formats.annotations.native import is_native, read_native, write_native
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
@@ -32,6 +34,8 @@ class AnnotationFormat:
     recognise: Callable[[str], bool] | None = None  # given the file's first line
     one_layer: str | None = None  # formats of one layer per file: the default layer
     folder_writer: FolderWriter | None = None  # formats that write a path themselves
+    default_split: str | None = None  # a folder of split files even without --split
+    finish: Callable[[Path, list[Path], FormatReport, Corpus], None] | None = None
 
     @property
     def writable(self) -> bool:
@@ -54,6 +58,14 @@ FORMATS: dict[str, AnnotationFormat] = {
     "spacy": AnnotationFormat(
         "spacy", ".spacy", "spaCy DocBin: mentions in doc.ents, every layer in doc.spans",
         folder_writer=write_docbin,
+    ),
+    "hf": AnnotationFormat(
+        "hf", ".jsonl", "Hugging Face dataset folder: a JSON Lines file per split and a card",
+        write_hf_split, default_split="train", finish=write_card,
+    ),
+    "graphml": AnnotationFormat(
+        "graphml", ".graphml", "actor networks for Gephi and networkx",
+        folder_writer=write_graphml,
     ),
     "csv": AnnotationFormat(
         "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",

@@ -11,6 +11,7 @@ class FormatOptions:
     """Choices a user makes per export or import."""
 
     offsets: str = "utf16"  # doccano: "utf16" (its web front end) or "codepoints" (Python)
+    network: str = "actors"  # graphml: "actors" or "actor-topic"
 
 
 @dataclass(slots=True)
@@ -18,6 +19,7 @@ class FormatReport:
     documents: int = 0
     spans: int = 0
     losses: Counter[str] = field(default_factory=Counter)
+    layers: Counter[str] = field(default_factory=Counter)  # spans written, per layer
     examples: dict[str, str] = field(default_factory=dict)
 
     def lost(self, kind: str, example: str) -> None:
