@@ -8,6 +8,7 @@ from typing import Any
 from annotator.domain.actors import Actor, ActorKind
 from annotator.domain.annotations import Annotation, Origin
 from annotator.domain.documents import Document, DocumentDraft, DocumentStatus
+from annotator.domain.scheme import AttributeKind, Scheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +21,17 @@ class AnnotatedDocument:
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """What an export reads: the project's actors and its documents, one at a time."""
+    """What every export needs besides the documents: the project's actors and scheme."""
 
     actors: dict[int, Actor]
-    layers: tuple[str, ...]
+    scheme: Scheme
+
+    def attribute_kind(self, layer: str, name: str) -> AttributeKind | None:
+        for candidate in self.scheme.layers:
+            if candidate.name == layer:
+                found = next((a for a in candidate.attributes if a.name == name), None)
+                return found.kind if found else None
+        return None
 
 
 @dataclass(frozen=True, slots=True)

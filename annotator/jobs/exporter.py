@@ -47,7 +47,7 @@ def export(
     progress = progress or Progress()
     corpus = Corpus(
         actors={actor.id: actor for actor in project.actors.list()},
-        layers=tuple(layer.name for layer in project.scheme.load().layers),
+        scheme=project.scheme.load(),
     )
     ids = document_ids(project, chosen)
     progress.start(len(ids), "exporting")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import Cancelled, InputError, UsageError
-from annotator.formats.annotations.registry import FORMATS, Reader, recognise
+from annotator.formats.annotations.registry import (
+    FORMATS,
+    AnnotationFormat,
+    Reader,
+    recognise,
+)
 from annotator.formats.annotations.report import FormatOptions
 from annotator.formats.articles.registry import READERS, expand, reader_for
 from annotator.jobs.progress import Progress
@@ -94,7 +99,7 @@ def import_paths(
             known = ", ".join(sorted(n for n, f in FORMATS.items() if f.reader))
             raise UsageError(f"cannot import {format_name!r} (formats: {known})")
     progress = progress or Progress()
-    files = list(expand(Path(p) for p in paths))
+    files = list(expand([Path(p) for p in paths], keep=_whole_folder(chosen)))
     progress.start(sum(_size(path) for path, _ in files))
     report = ImportReport()
     for path, named in files:
@@ -115,6 +120,16 @@ def import_paths(
             outcome.error = exc
         progress.advance(_size(path), path.name)
     return report
+
+
+def _whole_folder(chosen: AnnotationFormat | None) -> Callable[[Path], bool]:
+    """Folders read as one unit (a brat collection) rather than walked file by file."""
+
+    def keep(path: Path) -> bool:
+        spec = chosen or recognise(path)
+        return spec is not None and spec.folder_reader and path.is_dir()
+
+    return keep
 
 
 def _import_file(

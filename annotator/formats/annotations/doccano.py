@@ -25,6 +25,7 @@ from annotator.domain.corpus import (
 )
 from annotator.domain.errors import InputError
 from annotator.domain.offsets import Utf16Index
+from annotator.formats.annotations.mentions import mention_key
 from annotator.formats.annotations.offsets import OffsetReader
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.articles.records import draft_from_record
@@ -65,7 +66,7 @@ def write_doccano(
                 target = (
                     ids.get(link.annotation_id or -1)
                     if link.actor_id is None
-                    else _nearest_mention(item.annotations, annotation, link.actor_id, ids)
+                    else mention_key(item.annotations, annotation, link.actor_id, ids)
                 )
                 if target is None:
                     report.lost(
@@ -101,16 +102,6 @@ def _report_losses(annotation: Annotation, corpus: Corpus, report: FormatReport)
             "actor identities (doccano has none; re-imported mentions are matched by text)",
             f"“{annotation.text}” → {corpus.actors[annotation.actor_id].name}",
         )
-
-
-def _nearest_mention(
-    annotations: tuple[Annotation, ...], source: Annotation, actor_id: int, ids: dict[int, int]
-) -> int | None:
-    mentions = [a for a in annotations if a.actor_id == actor_id]
-    if not mentions:
-        return None
-    best = min(mentions, key=lambda m: (abs(m.start - source.start), m.start))
-    return ids[best.id]
 
 
 def read_doccano(

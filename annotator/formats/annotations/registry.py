@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.domain.corpus import AnnotatedDocument, Corpus, ImportedDocument
+from annotator.formats.annotations.brat import is_brat_folder, read_brat, write_brat
 from annotator.formats.annotations.conll import write_conll
 from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.graphml import write_graphml
@@ -36,6 +37,7 @@ class AnnotationFormat:
     folder_writer: FolderWriter | None = None  # formats that write a path themselves
     default_split: str | None = None  # a folder of split files even without --split
     finish: Callable[[Path, list[Path], FormatReport, Corpus], None] | None = None
+    folder_reader: bool = False  # reads a whole folder (brat) rather than single files
 
     @property
     def writable(self) -> bool:
@@ -67,6 +69,10 @@ FORMATS: dict[str, AnnotationFormat] = {
         "graphml", ".graphml", "actor networks for Gephi and networkx",
         folder_writer=write_graphml,
     ),
+    "brat": AnnotationFormat(
+        "brat", "", "brat standoff: .txt/.ann pairs and annotation.conf",
+        reader=read_brat, folder_writer=write_brat, folder_reader=True,
+    ),
     "csv": AnnotationFormat(
         "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",
         folder_writer=write_tables,
@@ -76,6 +82,8 @@ FORMATS: dict[str, AnnotationFormat] = {
 
 def recognise(path: Path) -> AnnotationFormat | None:
     """The annotation format of ``path``, judged by its first line, if any fits."""
+    if is_brat_folder(path) or path.suffix == ".ann":
+        return FORMATS["brat"]
     if not path.is_file():
         return None
     try:

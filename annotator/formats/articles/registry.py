@@ -35,16 +35,23 @@ def reader_for(path: Path) -> Reader | None:
     return READERS.get(path.suffix.lower())
 
 
-def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+def expand(
+    paths: Iterable[Path], keep: Callable[[Path], bool] = lambda _path: False
+) -> Iterator[tuple[Path, bool]]:
     """Each file to import, with whether the user named it (True) or a folder held it (False).
 
-    Folders are walked recursively in name order, skipping hidden files and folders.
+    Folders are walked recursively in name order, skipping hidden files and folders; a folder
+    for which ``keep`` is true is yielded whole (a brat collection).
     """
     for path in paths:
-        if not path.is_dir():
+        if not path.is_dir() or keep(path):
             yield path, True
             continue
         for root, dirs, files in os.walk(path):
+            if keep(Path(root)) and Path(root) != path:
+                yield Path(root), False
+                dirs[:] = []
+                continue
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if not name.startswith("."):

@@ -1,0 +1,318 @@
+"""brat standoff: a folder of ``NNNN.txt`` / ``NNNN.ann`` pairs and an ``annotation.conf``.
+
+Offsets are code points of the ``.txt`` as written (brat counts Python characters). Written:
+
+- ``T`` lines for spans; a span that crosses a line break is written as fragments, one per line;
+- ``R`` lines for links between spans, and for links to actors (speaker, claimant, addressee)
+  as a relation to the nearest mention of that actor;
+- ``A`` lines for choice and yes/no attributes (what brat's attribute menus show);
+- ``N`` lines (``Reference T1 actor:a1``) naming the actor of each mention;
+- ``#`` notes (``AnnotatorNotes``) for text and number attributes and for the actors' details,
+  as JSON, so that reading the folder back recovers all of it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.domain.actors import ActorKind
+from annotator.domain.corpus import (
+    AnnotatedDocument,
+    Corpus,
+    ImportedActor,
+    ImportedDocument,
+    ImportedLink,
+    ImportedSpan,
+)
+from annotator.domain.documents import DocumentDraft
+from annotator.domain.errors import InputError
+from annotator.domain.scheme import AttributeKind
+from annotator.formats.annotations.actor_keys import ActorKeys
+from annotator.formats.annotations.mentions import mention_key
+from annotator.formats.annotations.offsets import OffsetReader
+from annotator.formats.annotations.report import FormatOptions, FormatReport
+from annotator.formats.articles.records import title_from_text
+from annotator.formats.decoding import read_text_file
+
+_BRAT_VALUE = re.compile(r"^[^\s]+$")
+ACTOR_NOTE = "actor "
+
+
+def write_brat(
+    documents: Iterable[AnnotatedDocument],
+    corpus: Corpus,
+    folder: Path,
+    report: FormatReport,
+    options: FormatOptions,
+) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    keys = ActorKeys(corpus.actors)
+    described: set[int] = set()
+    conf = _Conf()
+    for item in documents:
+        stem = f"{item.document.id:05d}"
+        (folder / f"{stem}.txt").write_text(item.document.text, encoding="utf-8", newline="\n")
+        lines = _ann_lines(item, corpus, keys, described, conf, report)
+        (folder / f"{stem}.ann").write_text("".join(lines), encoding="utf-8", newline="\n")
+        if item.document.metadata or item.document.source or item.document.published:
+            report.lost(
+                "document metadata (brat has none; the title is the text's first line)",
+                item.document.title[:40],
+            )
+        report.documents += 1
+    (folder / "annotation.conf").write_text(conf.render(), encoding="utf-8")
+
+
+class _Conf:
+    def __init__(self) -> None:
+        self.entities: set[str] = set()
+        self.relations: dict[str, set[tuple[str, str]]] = {}
+        self.attributes: dict[str, tuple[set[str], set[str]]] = {}
+
+    def render(self) -> str:
+        relations = [
+            f"{kind}\tArg1:{'|'.join(sorted({a for a, _ in pairs}))}, "
+            f"Arg2:{'|'.join(sorted({b for _, b in pairs}))}"
+            for kind, pairs in sorted(self.relations.items())
+        ]
+        relations.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>")
+        attributes = [
+            f"{name}\tArg:{'|'.join(sorted(layers))}"
+            + (f", Value:{'|'.join(sorted(values))}" if values else "")
+            for name, (layers, values) in sorted(self.attributes.items())
+        ]
+        return "\n".join(
+            ["[entities]", *sorted(self.entities), "", "[relations]", *relations, "",
+             "[events]", "", "[attributes]", *attributes, ""]
+        )  # fmt: skip
+
+
+def _ann_lines(
+    item: AnnotatedDocument,
+    corpus: Corpus,
+    keys: ActorKeys,
+    described: set[int],
+    conf: _Conf,
+    report: FormatReport,
+) -> list[str]:
+    text = item.document.text
+    t_ids = {a.id: f"T{n}" for n, a in enumerate(item.annotations, start=1)}
+    lines: list[str] = []
+    counters = {"R": 0, "A": 0, "N": 0, "#": 0}
+
+    def next_id(kind: str) -> str:
+        counters[kind] += 1
+        return f"{kind}{counters[kind]}"
+
+    for span in item.annotations:
+        tid = t_ids[span.id]
+        fragments = _fragments(text, span.start, span.end)
+        offsets = ";".join(f"{s} {e}" for s, e in fragments)
+        shown = " ".join(text[s:e] for s, e in fragments)
+        lines.append(f"{tid}\t{span.layer} {offsets}\t{shown}\n")
+        conf.entities.add(span.layer)
+        report.spans += 1
+        notes: dict[str, Any] = {}
+        for name, value in span.attributes.items():
+            brat_value = "" if value is True else str(value)
+            kind = corpus.attribute_kind(span.layer, name)
+            shown = kind in (AttributeKind.CHOICE, AttributeKind.BOOLEAN, None)
+            if shown and (value is True or _BRAT_VALUE.match(brat_value)) and value is not False:
+                layers, values = conf.attributes.setdefault(name, (set(), set()))
+                layers.add(span.layer)
+                if value is not True:
+                    values.add(brat_value)
+                    lines.append(f"{next_id('A')}\t{name} {tid} {brat_value}\n")
+                else:
+                    lines.append(f"{next_id('A')}\t{name} {tid}\n")
+            else:
+                notes[name] = value
+        if span.actor_id is not None and span.actor_id in corpus.actors:
+            actor = corpus.actors[span.actor_id]
+            key = keys.key(actor.id)
+            lines.append(f"{next_id('N')}\tReference {tid} actor:{key}\t{actor.name}\n")
+            if actor.id not in described:
+                for known in keys.with_parents([actor.id]):
+                    if known.id in described:
+                        continue
+                    described.add(known.id)
+                    details = {
+                        "key": keys.key(known.id), "name": known.name, "kind": known.kind.value,
+                        "aliases": list(known.aliases), "external_id": known.external_id,
+                        "description": known.description,
+                        "parent": keys.key(known.parent_id) if known.parent_id else None,
+                    }  # fmt: skip
+                    lines.append(
+                        f"{next_id('#')}\tAnnotatorNotes {tid}\t{ACTOR_NOTE}"
+                        f"{json.dumps(details, ensure_ascii=False)}\n"
+                    )
+        if notes:
+            lines.append(
+                f"{next_id('#')}\tAnnotatorNotes {tid}\t{json.dumps(notes, ensure_ascii=False)}\n"
+            )
+    for span in item.annotations:
+        for link in span.links:
+            target = (
+                t_ids.get(link.annotation_id or -1)
+                if link.actor_id is None
+                else mention_key(item.annotations, span, link.actor_id, t_ids)
+            )
+            if target is None:
+                report.lost(
+                    "links to an actor not mentioned in the document",
+                    f"{link.type} of {span.layer}",
+                )
+                continue
+            lines.append(f"{next_id('R')}\t{link.type} Arg1:{t_ids[span.id]} Arg2:{target}\t\n")
+            target_layer = next(a.layer for a in item.annotations if t_ids[a.id] == target)
+            conf.relations.setdefault(link.type, set()).add((span.layer, target_layer))
+    return lines
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at line breaks, without empty pieces."""
+    pieces: list[tuple[int, int]] = []
+    position = start
+    while position < end:
+        stop = text.find("\n", position, end)
+        stop = end if stop < 0 else stop
+        if stop > position:
+            pieces.append((position, stop))
+        position = stop + 1
+    return pieces or [(start, end)]
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def read_brat(
+    path: Path, encoding: str | None, options: FormatOptions
+) -> Iterator[ImportedDocument]:
+    """Every ``.txt``/``.ann`` pair in the folder ``path`` (or the one pair ``path`` names)."""
+    pairs = sorted(path.glob("*.ann")) if path.is_dir() else [path.with_suffix(".ann")]
+    for ann in pairs:
+        txt = ann.with_suffix(".txt")
+        if not txt.exists():
+            raise InputError(ann, f"no text file {txt.name} beside it")
+        yield _read_pair(txt, ann, encoding)
+
+
+def _read_pair(txt: Path, ann: Path, encoding: str | None) -> ImportedDocument:
+    raw = _raw_text(txt, encoding)
+    spans: dict[str, dict[str, Any]] = {}
+    links: dict[str, list[ImportedLink]] = {}
+    actors: dict[str, ImportedActor] = {}
+    notices: list[str] = []
+    lines = read_text_file(ann, encoding, check=False).text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = OffsetReader(raw, "codepoints", ann, number)
+        parts = line.split("\t")
+        ident = parts[0]
+        try:
+            if ident.startswith("T"):
+                spans[ident] = _t_line(parts, raw, where, ann, number)
+            elif ident.startswith("R"):
+                kind, arg1, arg2 = parts[1].split()[:3]
+                source, target = arg1.split(":", 1)[1], arg2.split(":", 1)[1]
+                links.setdefault(source, []).append(ImportedLink(kind, span_key=target))
+            elif ident.startswith(("A", "M")):
+                fields = parts[1].split()
+                name, target = fields[0], fields[1]
+                spans[target]["attributes"][name] = fields[2] if len(fields) > 2 else True
+            elif ident.startswith("N"):
+                _, target, reference = parts[1].split()[:3]
+                if reference.startswith("actor:"):
+                    key = reference.split(":", 1)[1]
+                    spans[target]["actor"] = key
+                    actors.setdefault(key, ImportedActor(key=key, name=parts[2].strip()))
+            elif ident.startswith("#"):
+                _note(parts, spans, actors)
+            else:
+                notices.append(f"{ann}:{number}: {ident[0]} lines (events) are not imported")
+        except InputError:
+            raise
+        except (IndexError, KeyError, ValueError) as exc:
+            raise InputError(ann, f"cannot read this line ({exc!r}): {line[:80]}", number) from None
+    imported = tuple(
+        ImportedSpan(
+            key=key, layer=data["layer"], start=data["start"], end=data["end"],
+            attributes=data["attributes"], actor_key=data.get("actor"),
+            links=tuple(links.get(key, ())), line=data["line"],
+        )
+        for key, data in spans.items()
+    )  # fmt: skip
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    draft = DocumentDraft(
+        text=text, title=title_from_text(text, txt.stem), imported_from=str(txt),
+        metadata={"file": txt.name},
+    )  # fmt: skip
+    return ImportedDocument(
+        draft=draft, spans=imported, actors=tuple(actors.values()), infer_actors=True,
+        notices=tuple(notices),
+    )  # fmt: skip
+
+
+def _raw_text(txt: Path, encoding: str | None) -> str:
+    """The .txt as written (brat offsets count into it), only its BOM dropped."""
+    data = txt.read_bytes()
+    if encoding is None:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(txt, "brat text files must be UTF-8") from None
+    return data.decode(encoding)
+
+
+def _t_line(
+    parts: list[str], raw: str, offsets: OffsetReader, ann: Path, number: int
+) -> dict[str, Any]:
+    layer, _, positions = parts[1].partition(" ")
+    fragments = []
+    for piece in positions.split(";"):
+        start, end = piece.split()
+        fragments.append((int(start), int(end)))
+    expected = " ".join(raw[s:e] for s, e in fragments)
+    if len(parts) > 2 and parts[2] != expected:
+        raise InputError(
+            ann, f"{parts[0]} says {parts[2]!r} but the text there is {expected!r}", number
+        )
+    start = min(s for s, _ in fragments)
+    end = max(e for _, e in fragments)
+    return {
+        "layer": layer, "start": offsets(start), "end": offsets(end), "attributes": {},
+        "line": number,
+    }  # fmt: skip
+
+
+def _note(
+    parts: list[str], spans: dict[str, dict[str, Any]], actors: dict[str, ImportedActor]
+) -> None:
+    target = parts[1].split()[1]
+    body = parts[2] if len(parts) > 2 else ""
+    if body.startswith(ACTOR_NOTE):
+        details = json.loads(body[len(ACTOR_NOTE) :])
+        key = str(details["key"])
+        actors[key] = ImportedActor(
+            key=key, name=str(details["name"]), kind=ActorKind(details.get("kind", "other")),
+            aliases=tuple(details.get("aliases") or ()), parent_key=details.get("parent"),
+            external_id=details.get("external_id"), description=details.get("description"),
+        )  # fmt: skip
+        return
+    try:
+        values = json.loads(body)
+    except json.JSONDecodeError:
+        values = {"note": body}
+    if isinstance(values, dict):
+        spans[target]["attributes"].update(values)
+    else:
+        spans[target]["attributes"]["note"] = body
+
+
+def is_brat_folder(path: Path) -> bool:
+    return path.is_dir() and any(path.glob("*.ann"))
