@@ -170,9 +170,9 @@ def _spans(
     return tuple(spans)
 
 
-def is_doccano(first_line: str) -> bool:
+def is_doccano(head: str) -> bool:
     try:
-        record = json.loads(first_line)
+        record = json.loads(head.split("\n", 1)[0])
     except json.JSONDecodeError:
         return False
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):

@@ -116,9 +116,9 @@ def read_native(
             raise InputError(path, f"not an {FORMAT} record: {exc!r}", number) from None
 
 
-def is_native(first_line: str) -> bool:
+def is_native(head: str) -> bool:
     try:
-        record = json.loads(first_line)
+        record = json.loads(head.split("\n", 1)[0])
     except json.JSONDecodeError:
         return False
     return isinstance(record, dict) and record.get("format") == FORMAT

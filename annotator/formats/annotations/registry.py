@@ -13,6 +13,12 @@ from annotator.formats.annotations.conll import write_conll
 from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.graphml import write_graphml
 from annotator.formats.annotations.hf import write_card, write_hf_split
+from annotator.formats.annotations.labelstudio import (
+    is_labelstudio,
+    read_labelstudio,
+    write_config,
+    write_labelstudio,
+)
 from annotator.formats.annotations.native import is_native, read_native, write_native
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
@@ -32,7 +38,7 @@ class AnnotationFormat:
     description: str
     writer: Writer | None = None
     reader: Reader | None = None
-    recognise: Callable[[str], bool] | None = None  # given the file's first line
+    recognise: Callable[[str], bool] | None = None  # given the start of the file
     one_layer: str | None = None  # formats of one layer per file: the default layer
     folder_writer: FolderWriter | None = None  # formats that write a path themselves
     default_split: str | None = None  # a folder of split files even without --split
@@ -73,11 +79,18 @@ FORMATS: dict[str, AnnotationFormat] = {
         "brat", "", "brat standoff: .txt/.ann pairs and annotation.conf",
         reader=read_brat, folder_writer=write_brat, folder_reader=True,
     ),
+    "labelstudio": AnnotationFormat(
+        "labelstudio", ".json", "Label Studio JSON tasks with labels, choices and relations",
+        write_labelstudio, read_labelstudio, is_labelstudio, finish=write_config,
+    ),
     "csv": AnnotationFormat(
         "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",
         folder_writer=write_tables,
     ),
 }  # fmt: skip
+
+
+_HEAD = 256 * 1024
 
 
 def recognise(path: Path) -> AnnotationFormat | None:
@@ -88,10 +101,10 @@ def recognise(path: Path) -> AnnotationFormat | None:
         return None
     try:
         with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            first = handle.readline(1_000_000)
+            head = handle.read(_HEAD)
     except OSError:
         return None
     for spec in FORMATS.values():
-        if spec.reader is not None and spec.recognise is not None and spec.recognise(first):
+        if spec.reader is not None and spec.recognise is not None and spec.recognise(head):
             return spec
     return None
