@@ -48,6 +48,9 @@ def shortcut_text(action: QAction) -> str:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import", "&Import articles…", "Ctrl+I", "import", "Import files or folders",
                "File"),
+    ActionSpec("export", "&Export annotations…", "Ctrl+E", "export",
+               "Export annotations as a dataset (jsonl, doccano, conll, spaCy, brat, …)",
+               "File"),
     ActionSpec("quit", "&Quit", QKeySequence.StandardKey.Quit, "quit", "Close Annotator", "File"),
     ActionSpec("undo", "&Undo", QKeySequence.StandardKey.Undo, "undo", "Undo the last edit",
                "Edit"),

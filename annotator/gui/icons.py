@@ -37,6 +37,7 @@ _ICONS: dict[str, str] = {
     "app": "mdi6.tag-text-outline",
     "document": "mdi6.file-document-outline",
     "import": "mdi6.file-import-outline",
+    "export": "mdi6.file-export-outline",
     "refresh": "mdi6.refresh",
     "about": "mdi6.information-outline",
     "status-new": "mdi6.circle-outline",

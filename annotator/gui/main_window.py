@@ -15,6 +15,7 @@ from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.actor_editor import ActorEditor
+from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
 from annotator.gui.docks.actors import ActorsDock
 from annotator.gui.docks.annotation_list import AnnotationsDock
@@ -23,6 +24,7 @@ from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import icon
 from annotator.gui.workspace import Workspace
+from annotator.jobs.exporter import ExportResult, export
 from annotator.jobs.importer import ImportReport, import_paths
 from annotator.jobs.progress import Progress
 
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         slots = {
             "import": self.import_dialog,
+            "export": self.export_dialog,
             "quit": self.close,
             "undo": self.workspace.undo_stack.undo,
             "redo": self.workspace.undo_stack.redo,
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         bar = self.menuBar()
         menus: dict[str, list[str | None]] = {
-            "&File": ["import", None, "quit"],
+            "&File": ["import", "export", None, "quit"],
             "&Edit": ["undo", "redo", None, "delete", None, "find", "search"],
             "&Annotate": [
                 *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name in (
             "import",
+            "export",
             None,
             "undo",
             "redo",
@@ -329,6 +333,44 @@ class MainWindow(QMainWindow):
         if problems:
             box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary(), parent=self)
             box.setDetailedText("\n".join(problems))
+            box.open()
+
+    def export_dialog(self) -> None:
+        folder = Path(str(self.settings.value("export_folder", str(Path.home()))))
+        dialog = ExportDialog(self.workspace.scheme, folder, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.request is None:
+            return
+        self.settings.setValue("export_folder", str(dialog.request.out.parent))
+        self.export_to(dialog.request)
+
+    def export_to(self, request: ExportRequest) -> BackgroundJob:
+        project = self.workspace.project
+
+        def job(progress: Progress) -> ExportResult:
+            return export(
+                project, request.format_name, request.out, request.chosen,
+                splits=request.splits, seed=request.seed, options=request.options,
+                progress=progress,
+            )  # fmt: skip
+
+        self.job = run_in_background(self, "Exporting", job, self._exported)
+        return self.job
+
+    def _exported(self, result: ExportResult | None, error: object) -> None:
+        if error is not None or result is None:
+            QMessageBox.critical(self, "Export failed", str(error))
+            return
+        report = result.report
+        summary = f"{report.documents} documents and {report.spans} spans written to " + ", ".join(
+            str(path) for path in result.files
+        )
+        self.statusBar().showMessage(summary, 10_000)
+        if report.losses:
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "Export", summary + "\n\nSome things this "
+                "format cannot hold were left out; see the details.", parent=self,
+            )  # fmt: skip
+            box.setDetailedText("\n".join(report.lines()))
             box.open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

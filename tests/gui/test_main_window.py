@@ -151,3 +151,25 @@ def test_hovering_a_span_describes_every_span_under_the_mouse(make_window, proje
     speaker = window.workspace.actors[quote.links[0].actor_id].name
     assert "<b>Quote</b>" in tip and f"Speaker: {speaker}" in tip
     assert f"Kind: {quote.attributes['kind']}" in tip
+
+
+def test_export_dialog_runs_in_the_background_and_reports_what_was_left_out(
+    qtbot, make_window, project, tmp_path
+):
+    from annotator.gui.dialogs.export_dialog import ExportDialog
+
+    add_samples(project)
+    window = make_window(project)
+    dialog = ExportDialog(window.workspace.scheme, tmp_path, window)
+    dialog.format.setCurrentIndex(dialog.format.findData("conll"))
+    assert dialog.path.text().endswith(".conll")
+    dialog.split.setText("train=0.5,oops")
+    dialog._accept()
+    assert "bad split" in dialog.error.text() and dialog.request is None
+    dialog.split.setText("")
+    dialog._accept()
+    job = window.export_to(dialog.request)
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
+    assert dialog.request.out.exists()
+    assert "documents and" in window.statusBar().currentMessage()

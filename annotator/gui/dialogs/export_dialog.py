@@ -1,0 +1,131 @@
+"""File → Export: the format, where to, which documents and layers, and the format's options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from annotator.domain.documents import DocumentStatus
+from annotator.domain.errors import UsageError
+from annotator.domain.scheme import Scheme
+from annotator.formats.annotations.registry import FORMATS
+from annotator.formats.annotations.report import FormatOptions
+from annotator.jobs.splits import parse_split
+from annotator.store.exporting import ExportFilter
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    format_name: str
+    out: Path
+    chosen: ExportFilter
+    splits: dict[str, float] | None
+    seed: int
+    options: FormatOptions
+
+
+class ExportDialog(QDialog):
+    def __init__(self, scheme: Scheme, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export annotations")
+        self.format = QComboBox()
+        for name, spec in FORMATS.items():
+            if spec.writable:
+                self.format.addItem(f"{name} — {spec.description}", name)
+        self.path = QLineEdit(str(folder / "annotations.jsonl"))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        self.status = QComboBox()
+        self.status.addItem("every document", None)
+        for status in DocumentStatus:
+            self.status.addItem(status.value.replace("_", " "), status)
+        self.layer = QComboBox()
+        self.layer.addItem("every layer", None)
+        for layer in scheme.layers:
+            self.layer.addItem(layer.title, layer.name)
+        self.split = QLineEdit()
+        self.split.setPlaceholderText("e.g. train=0.8,dev=0.1,test=0.1 (empty: one file)")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.offsets = QComboBox()
+        self.offsets.addItem("UTF-16 units (doccano's own)", "utf16")
+        self.offsets.addItem("code points (Python scripts)", "codepoints")
+        self.network = QComboBox()
+        self.network.addItem("actors", "actors")
+        self.network.addItem("actors and topics", "actor-topic")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        form = QFormLayout(self)
+        form.addRow("Format", self.format)
+        form.addRow("Save to", where)
+        form.addRow("Documents", self.status)
+        form.addRow("Layer", self.layer)
+        form.addRow("Split", self.split)
+        form.addRow("Seed", self.seed)
+        form.addRow("doccano offsets", self.offsets)
+        form.addRow("Network", self.network)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.format.currentIndexChanged.connect(self._on_format)
+        self.request: ExportRequest | None = None
+        self._on_format(0)
+
+    def _on_format(self, _index: int) -> None:
+        spec = FORMATS[self.format.currentData()]
+        self.offsets.setEnabled(spec.name == "doccano")
+        self.network.setEnabled(spec.name == "graphml")
+        current = Path(self.path.text())
+        stem = current.stem if current.suffix else current.name
+        self.path.setText(str(current.with_name(stem + spec.extension)))
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text())
+        if chosen:
+            self.path.setText(chosen)
+
+    def _accept(self) -> None:
+        try:
+            splits = parse_split(self.split.text()) if self.split.text().strip() else None
+        except UsageError as exc:
+            self.error.setText(str(exc))
+            return
+        if not self.path.text().strip():
+            self.error.setText("Choose where to save the export.")
+            return
+        layer = self.layer.currentData()
+        self.request = ExportRequest(
+            format_name=self.format.currentData(),
+            out=Path(self.path.text().strip()),
+            chosen=ExportFilter(
+                status=self.status.currentData(),
+                layers=frozenset({layer}) if layer else None,
+            ),
+            splits=splits,
+            seed=self.seed.value(),
+            options=FormatOptions(
+                offsets=self.offsets.currentData(), network=self.network.currentData()
+            ),
+        )
+        self.accept()
