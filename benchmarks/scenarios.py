@@ -141,9 +141,16 @@ def annotate_add_at_10k() -> Result:
     return Result("annotate_add_at_10k", *annotate_add(), goal=2.0)
 
 
+def export_jsonl_100k() -> Result:
+    from benchmarks.export_scenario import measure
+
+    return Result("export_jsonl_100k", *measure(), goal=2.0)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
     "view_paint_10k": view_paint_10k,
     "annotate_add_at_10k": annotate_add_at_10k,
+    "export_jsonl_100k": export_jsonl_100k,
 }

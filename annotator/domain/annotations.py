@@ -68,8 +68,9 @@ class Annotation:
     links: tuple[Link, ...]
     annotator: str
     origin: Origin
-    created_at: datetime
-    updated_at: datetime
+    # None where a bulk read (an export) did not load them
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 def check_span(length: int, start: int, end: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -161,10 +162,21 @@ class DocumentStore(Service):
 
     def get(self, document_id: int) -> Document:
         with self._db.read() as session:
-            row = session.get(DocumentRow, document_id)
+            row = session.execute(
+                select(*_DOCUMENT_COLUMNS).where(DocumentRow.id == document_id)
+            ).first()
             if row is None:
                 raise NotFoundError(f"no document with id {document_id}")
             return _to_document(row)
+
+    def get_many(self, document_ids: list[int]) -> list[Document]:
+        """Several documents in the order asked (missing ids are left out)."""
+        with self._db.read() as session:
+            rows = session.execute(
+                select(*_DOCUMENT_COLUMNS).where(DocumentRow.id.in_(document_ids))
+            )
+            found = {document.id: document for document in map(_to_document, rows)}
+        return [found[i] for i in document_ids if i in found]
 
     def id_for_fingerprint(self, sha256: str) -> int | None:
         """The id of the document whose text has this SHA-256, if there is one."""
@@ -217,22 +229,42 @@ class DocumentStore(Service):
             )
 
 
-def _to_document(row: DocumentRow) -> Document:
+_DOCUMENT_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.title,
+    DocumentRow.text,
+    DocumentRow.sha256,
+    DocumentRow.source,
+    DocumentRow.url,
+    DocumentRow.author,
+    DocumentRow.published,
+    DocumentRow.language,
+    DocumentRow.status,
+    DocumentRow.meta,
+    DocumentRow.imported_from,
+    DocumentRow.created_at,
+    DocumentRow.updated_at,
+)
+
+
+def _to_document(row: Any) -> Document:
+    (id_, title, text, sha, source, url, author, published, language, status, meta, origin,
+     created, updated) = row  # fmt: skip
     return Document(
-        id=row.id,
-        title=row.title,
-        text=row.text,
-        sha256=row.sha256,
-        source=row.source,
-        url=row.url,
-        author=row.author,
-        published=row.published,
-        language=row.language,
-        status=DocumentStatus(row.status),
-        metadata=dict(row.meta or {}),
-        imported_from=row.imported_from,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
+        id=id_,
+        title=title,
+        text=text,
+        sha256=sha,
+        source=source,
+        url=url,
+        author=author,
+        published=published,
+        language=language,
+        status=DocumentStatus(status),
+        metadata=dict(meta or {}),
+        imported_from=origin,
+        created_at=created,
+        updated_at=updated,
     )
 
 

@@ -7,10 +7,13 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
+from annotator.domain.annotations import Annotation
 from annotator.domain.corpus import AnnotatedDocument
-from annotator.domain.documents import DocumentStatus
+from annotator.domain.documents import Document, DocumentStatus
 from annotator.store.models import DocumentRow
 from annotator.store.project import Project
+
+BATCH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,26 +34,39 @@ def document_ids(project: Project, chosen: ExportFilter) -> list[int]:
 def iter_annotated(
     project: Project, chosen: ExportFilter, ids: list[int] | None = None
 ) -> Iterator[AnnotatedDocument]:
-    """Each chosen document (or each of ``ids``) with its chosen spans, one at a time."""
-    for document_id in document_ids(project, chosen) if ids is None else ids:
-        document = project.documents.get(document_id)
+    """Each chosen document (or each of ``ids``) with its chosen spans.
+
+    Documents are read in batches of :data:`BATCH`, so memory stays bounded and the number of
+    queries small.
+    """
+    wanted = document_ids(project, chosen) if ids is None else ids
+    for first in range(0, len(wanted), BATCH):
+        batch = wanted[first : first + BATCH]
+        spans_by_document = project.annotations.for_documents(batch)
+        for document in project.documents.get_many(batch):
+            yield _chosen_spans(document, spans_by_document[document.id], chosen)
+
+
+def _chosen_spans(
+    document: Document, annotations: list[Annotation], chosen: ExportFilter
+) -> AnnotatedDocument:
+    spans = [
+        a
+        for a in annotations
+        if (chosen.layers is None or a.layer in chosen.layers)
+        and (chosen.annotator is None or a.annotator == chosen.annotator)
+    ]
+    if chosen.layers is not None:  # links to spans that were left out cannot be kept
+        kept = {a.id for a in spans}
         spans = [
-            a
-            for a in project.annotations.for_document(document_id)
-            if (chosen.layers is None or a.layer in chosen.layers)
-            and (chosen.annotator is None or a.annotator == chosen.annotator)
+            replace(
+                a,
+                links=tuple(
+                    link
+                    for link in a.links
+                    if link.annotation_id is None or link.annotation_id in kept
+                ),
+            )
+            for a in spans
         ]
-        if chosen.layers is not None:  # links to spans that were left out cannot be kept
-            kept = {a.id for a in spans}
-            spans = [
-                replace(
-                    a,
-                    links=tuple(
-                        link
-                        for link in a.links
-                        if link.annotation_id is None or link.annotation_id in kept
-                    ),
-                )
-                for a in spans
-            ]
-        yield AnnotatedDocument(document, tuple(spans))
+    return AnnotatedDocument(document, tuple(spans))
