@@ -1,4 +1,4 @@
-"""Reading JSON Lines: each non-blank line parsed, a malformed one refused with its number."""
+"""Reading JSON and JSON Lines; malformed JSON is refused naming its line."""
 
 from __future__ import annotations
 
@@ -22,3 +22,13 @@ def json_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, A
         except json.JSONDecodeError as exc:
             message = f"malformed JSON: {exc.msg} (column {exc.colno})"
             raise InputError(path, message, number) from None
+
+
+def json_file(path: Path, encoding: str | None = None) -> Any:
+    """The JSON value in ``path``."""
+    text = read_text_file(path, encoding, check=False).text
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"malformed JSON: {exc.msg} (column {exc.colno})"
+        raise InputError(path, message, exc.lineno) from None

@@ -105,3 +105,17 @@ def test_bad_offsets_refuse_the_file_naming_the_line(project, db_path, tmp_path,
     [error] = report.refused
     assert message in error.reason and error.line == 2
     assert dump(db_path) == before
+
+
+def test_unknown_labels_become_layers_with_a_notice(project, tmp_path):
+    path = tmp_path / "ner.jsonl"
+    record = {"text": "Okafor visited Brussels.", "entities": [
+        {"id": 1, "label": "PER", "start_offset": 0, "end_offset": 6},
+        {"id": 2, "label": "LOC", "start_offset": 15, "end_offset": 23},
+    ]}  # fmt: skip
+    path.write_text(json.dumps(record), encoding="utf-8")
+    report = import_paths(project, [path])
+    assert report.refused == []
+    assert "new layer 'PER' added to the scheme" in report.notices
+    assert {layer.name for layer in project.scheme.load().layers} >= {"PER", "LOC"}
+    assert [a.layer for a in project.annotations.for_document(1)] == ["PER", "LOC"]

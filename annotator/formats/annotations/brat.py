@@ -32,7 +32,7 @@ from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import InputError
 from annotator.domain.scheme import AttributeKind
 from annotator.formats.annotations.actor_keys import ActorKeys
-from annotator.formats.annotations.mentions import mention_key
+from annotator.formats.annotations.mentions import span_links
 from annotator.formats.annotations.offsets import OffsetReader
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.articles.records import title_from_text
@@ -154,22 +154,10 @@ def _ann_lines(
             lines.append(
                 f"{next_id('#')}\tAnnotatorNotes {tid}\t{json.dumps(notes, ensure_ascii=False)}\n"
             )
-    for span in item.annotations:
-        for link in span.links:
-            target = (
-                t_ids.get(link.annotation_id or -1)
-                if link.actor_id is None
-                else mention_key(item.annotations, span, link.actor_id, t_ids)
-            )
-            if target is None:
-                report.lost(
-                    "links to an actor not mentioned in the document",
-                    f"{link.type} of {span.layer}",
-                )
-                continue
-            lines.append(f"{next_id('R')}\t{link.type} Arg1:{t_ids[span.id]} Arg2:{target}\t\n")
-            target_layer = next(a.layer for a in item.annotations if t_ids[a.id] == target)
-            conf.relations.setdefault(link.type, set()).add((span.layer, target_layer))
+    layers = {t_ids[a.id]: a.layer for a in item.annotations}
+    for span, link, target in span_links(item.annotations, t_ids, report):
+        lines.append(f"{next_id('R')}\t{link.type} Arg1:{t_ids[span.id]} Arg2:{target}\t\n")
+        conf.relations.setdefault(link.type, set()).add((span.layer, layers[target]))
     return lines
 
 

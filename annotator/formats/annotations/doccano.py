@@ -25,7 +25,7 @@ from annotator.domain.corpus import (
 )
 from annotator.domain.errors import InputError
 from annotator.domain.offsets import Utf16Index
-from annotator.formats.annotations.mentions import mention_key
+from annotator.formats.annotations.mentions import span_links
 from annotator.formats.annotations.offsets import OffsetReader
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.articles.records import draft_from_record
@@ -61,24 +61,12 @@ def write_doccano(
             next_entity += 1
             _report_losses(annotation, corpus, report)
         relations = []
-        for annotation in item.annotations:
-            for link in annotation.links:
-                target = (
-                    ids.get(link.annotation_id or -1)
-                    if link.actor_id is None
-                    else mention_key(item.annotations, annotation, link.actor_id, ids)
-                )
-                if target is None:
-                    report.lost(
-                        "links to an actor not mentioned in the document",
-                        f"{link.type} of “{annotation.text[:40]}”",
-                    )
-                    continue
-                relations.append(
-                    {"id": next_relation, "from_id": ids[annotation.id], "to_id": target,
-                     "type": link.type}
-                )  # fmt: skip
-                next_relation += 1
+        for annotation, link, target in span_links(item.annotations, ids, report):
+            relations.append(
+                {"id": next_relation, "from_id": ids[annotation.id], "to_id": target,
+                 "type": link.type}
+            )  # fmt: skip
+            next_relation += 1
         record: dict[str, Any] = {"id": number, "text": document.text}
         for key in ("title", "source", "url", "author", "language"):
             if getattr(document, key):

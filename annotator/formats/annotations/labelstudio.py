@@ -31,10 +31,10 @@ from annotator.domain.errors import InputError
 from annotator.domain.offsets import Utf16Index
 from annotator.domain.scheme import AttributeKind
 from annotator.formats.annotations.actor_keys import ActorKeys
-from annotator.formats.annotations.mentions import mention_key
+from annotator.formats.annotations.mentions import span_links
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.articles.records import draft_from_record
-from annotator.formats.decoding import read_text_file
+from annotator.formats.jsonlines import json_file
 
 LABELS = "label"
 ACTOR_META = "actor "
@@ -78,20 +78,11 @@ def _task(
         for name, attribute in span.attributes.items():
             result.append(_attribute(ids[span.id], name, attribute, value, span, corpus))
         report.spans += 1
-    for span in item.annotations:
-        for link in span.links:
-            target = (
-                ids.get(link.annotation_id or -1)
-                if link.actor_id is None
-                else mention_key(item.annotations, span, link.actor_id, ids)
-            )
-            if target is None:
-                report.lost("links to an actor not mentioned in the document", link.type)
-                continue
-            result.append(
-                {"from_id": ids[span.id], "to_id": target, "type": "relation",
-                 "direction": "right", "labels": [link.type]}
-            )  # fmt: skip
+    for span, link, target in span_links(item.annotations, ids, report):
+        result.append(
+            {"from_id": ids[span.id], "to_id": target, "type": "relation",
+             "direction": "right", "labels": [link.type]}
+        )  # fmt: skip
     data: dict[str, Any] = {"text": document.text, "title": document.title}
     for key in ("source", "url", "author", "language"):
         if getattr(document, key):
@@ -175,13 +166,7 @@ def label_config(corpus: Corpus) -> str:
 def read_labelstudio(
     path: Path, encoding: str | None, options: FormatOptions
 ) -> Iterator[ImportedDocument]:
-    text = read_text_file(path, encoding, check=False).text
-    try:
-        tasks = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            path, f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno
-        ) from None
+    tasks = json_file(path, encoding)
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):

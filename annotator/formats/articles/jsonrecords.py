@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,8 +9,7 @@ from typing import Any
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import InputError
 from annotator.formats.articles.records import draft_from_record
-from annotator.formats.decoding import read_text_file
-from annotator.formats.jsonlines import json_lines
+from annotator.formats.jsonlines import json_file, json_lines
 
 
 def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]:
@@ -20,13 +18,7 @@ def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[DocumentDraf
 
 
 def read_json(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]:
-    text = read_text_file(path, encoding, check=False).text
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            path, f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno
-        ) from None
+    data = json_file(path, encoding)
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records, start=1):
         yield _draft(
