@@ -21,7 +21,7 @@ def open_default_project(path: Path | None = None) -> Project:
         partial = path.with_name(path.name + ".partial")
         for leftover in path.parent.glob(partial.name + "*"):
             leftover.unlink()
-        with Project.open(partial) as project:
+        with Project.open(partial, annotator="samples") as project:
             add_samples(project)
         partial.replace(path)
     return Project.open(path)
