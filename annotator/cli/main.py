@@ -16,6 +16,7 @@ from annotator.cli import (
     gui_cmd,
     import_cmd,
     list_cmd,
+    scheme_cmd,
     screenshot_cmd,
     show_cmd,
     stats_cmd,
@@ -38,7 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, metavar="DB", help=db_help)
     parser.set_defaults(run=gui_cmd.run)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (import_cmd, export_cmd, list_cmd, show_cmd, stats_cmd, screenshot_cmd):
+    for module in (
+        import_cmd,
+        export_cmd,
+        list_cmd,
+        show_cmd,
+        stats_cmd,
+        scheme_cmd,
+        screenshot_cmd,
+    ):
         module.register(commands, parent)
     return parser
 

@@ -60,6 +60,8 @@ SPECS: tuple[ActionSpec, ...] = (
                "Search within the open article", "Edit"),
     ActionSpec("search", "Search &all articles…", "Ctrl+Shift+F", "search",
                "Full-text search over every article", "Edit"),
+    ActionSpec("scheme", "Edit s&cheme…", None, "layer",
+               "Edit the project's layers, labels, colours, hotkeys and attributes", "Edit"),
     ActionSpec("span-to-selection", "Set span to &selection", "Ctrl+R", "span-to-selection",
                "Give the selected span the boundaries of the selected text", "Annotate"),
     ActionSpec("start-left", "Start one word &earlier", "Alt+Left", "start-left",

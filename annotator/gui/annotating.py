@@ -48,6 +48,7 @@ class Annotating(QObject):
         workspace.annotationChanged.connect(self._on_changed)
         workspace.annotationRemoved.connect(self._on_removed)
         workspace.actorsChanged.connect(self._on_actors)
+        workspace.schemeChanged.connect(self._on_scheme)
         details.newActorRequested.connect(self._new_actor_for)
 
     # -- creating --------------------------------------------------------------------------
@@ -266,6 +267,9 @@ class Annotating(QObject):
     def _on_removed(self, annotation_id: int, document_id: int) -> None:
         if self._is_open(document_id):
             self._view.remove_span(annotation_id)
+
+    def _on_scheme(self) -> None:
+        self._make_span = SpanMaker(self._workspace.scheme)
 
     def _on_actors(self) -> None:
         if self._workspace.document is None:

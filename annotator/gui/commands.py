@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.domain.actors import Actor, actor_draft
 from annotator.domain.annotations import Annotation
 from annotator.domain.documents import DocumentStatus
+from annotator.domain.scheme import Scheme
 from annotator.store.actors import ActorMerge
 
 if TYPE_CHECKING:
@@ -109,6 +110,20 @@ class MergeActors(_Done):
     def replay(self) -> None:
         self._merge = self._workspace.project.actors.merge(self._merge.keep.id, self._merge.drop.id)
         self._workspace.after_actor_rewrite()
+
+
+class ChangeScheme(_Done):
+    def __init__(self, workspace: Workspace, before: Scheme, after: Scheme) -> None:
+        super().__init__("Edit scheme")
+        self._workspace, self._before, self._after = workspace, before, after
+
+    def undo(self) -> None:
+        self._workspace.project.scheme.install(self._before)
+        self._workspace.apply_scheme()
+
+    def replay(self) -> None:
+        self._workspace.project.scheme.install(self._after)
+        self._workspace.apply_scheme()
 
 
 class SetStatus(_Done):

@@ -16,6 +16,7 @@ from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.actor_editor import ActorEditor
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
+from annotator.gui.dialogs.scheme_editor import SchemeEditor
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
 from annotator.gui.docks.actors import ActorsDock
 from annotator.gui.docks.annotation_list import AnnotationsDock
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         slots = {
             "import": self.import_dialog,
             "export": self.export_dialog,
+            "scheme": self.edit_scheme,
             "quit": self.close,
             "undo": self.workspace.undo_stack.undo,
             "redo": self.workspace.undo_stack.redo,
@@ -99,6 +101,21 @@ class MainWindow(QMainWindow):
         snap = self.actions_by_name["snap"]
         snap.setCheckable(True)
         snap.setChecked(self.view.snap_to_words)
+        self._build_layer_actions()
+        stack = self.workspace.undo_stack
+        stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
+        stack.undoTextChanged.connect(lambda t: self._describe("undo", "Undo", t))
+        stack.redoTextChanged.connect(lambda t: self._describe("redo", "Redo", t))
+        self.actions_by_name["undo"].setEnabled(False)
+        self.actions_by_name["redo"].setEnabled(False)
+
+    def _build_layer_actions(self) -> None:
+        """A tag action (the layer's hotkey) and a change action (Shift+hotkey) per layer."""
+        for name in [n for n in self.actions_by_name if n.startswith(("tag-", "change-"))]:
+            action = self.actions_by_name.pop(name)
+            self.removeAction(action)
+            action.deleteLater()
         for layer in self.workspace.scheme.layers:
             if not layer.hotkey:
                 continue
@@ -115,13 +132,6 @@ class MainWindow(QMainWindow):
             )
             self.addAction(change)
             self.actions_by_name[f"change-{layer.name}"] = change
-        stack = self.workspace.undo_stack
-        stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
-        stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
-        stack.undoTextChanged.connect(lambda t: self._describe("undo", "Undo", t))
-        stack.redoTextChanged.connect(lambda t: self._describe("redo", "Redo", t))
-        self.actions_by_name["undo"].setEnabled(False)
-        self.actions_by_name["redo"].setEnabled(False)
 
     def _describe(self, name: str, verb: str, what: str) -> None:
         action = self.actions_by_name[name]
@@ -132,9 +142,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_by_name
         bar = self.menuBar()
+        bar.clear()
+        for old in self.findChildren(QToolBar):
+            self.removeToolBar(old)
+            old.deleteLater()
         menus: dict[str, list[str | None]] = {
             "&File": ["import", "export", None, "quit"],
-            "&Edit": ["undo", "redo", None, "delete", None, "find", "search"],
+            "&Edit": ["undo", "redo", None, "delete", None, "find", "search", None, "scheme"],
             "&Annotate": [
                 *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),
                 None,
@@ -201,6 +215,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         w = self.workspace
         w.documentOpened.connect(self._on_document)
+        w.schemeChanged.connect(self._on_scheme)
         w.documentsChanged.connect(self._on_documents_changed)
         w.annotationAdded.connect(lambda _a: self._status())
         w.annotationRemoved.connect(lambda *_a: self._status())
@@ -272,6 +287,14 @@ class MainWindow(QMainWindow):
 
     def _toggle_snap(self) -> None:
         self.view.snap_to_words = self.actions_by_name["snap"].isChecked()
+
+    # -- scheme ----------------------------------------------------------------------------
+    def edit_scheme(self) -> None:
+        SchemeEditor(self.workspace.scheme, self.workspace.change_scheme, self).exec()
+
+    def _on_scheme(self) -> None:
+        self._build_layer_actions()
+        self._build_menus()
 
     # -- actors ----------------------------------------------------------------------------
     def edit_actor(self, actor_id: int | None) -> None:

@@ -27,6 +27,7 @@ class Workspace(QObject):
     annotationRemoved = Signal(int, int)  # annotation id, document id
     actorsChanged = Signal()
     documentsChanged = Signal()
+    schemeChanged = Signal()
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +123,21 @@ class Workspace(QObject):
     def after_actor_rewrite(self) -> None:
         """Actors were merged or unmerged: spans may point elsewhere now."""
         self.reload_actors()
+        if self.document is not None:
+            self.open_document(self.document.id)
+
+    # -- scheme (undoable) -----------------------------------------------------------------
+    def change_scheme(self, scheme: Scheme) -> None:
+        before = self.scheme
+        self.project.scheme.install(scheme)
+        self.undo_stack.push(commands.ChangeScheme(self, before, scheme))
+        self.apply_scheme()
+
+    def apply_scheme(self) -> None:
+        """The stored scheme changed: reload it and let every view rebuild."""
+        self.scheme = self.project.scheme.load()
+        self.styles = layer_styles(self.scheme)
+        self.schemeChanged.emit()
         if self.document is not None:
             self.open_document(self.document.id)
 

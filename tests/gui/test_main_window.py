@@ -173,3 +173,28 @@ def test_export_dialog_runs_in_the_background_and_reports_what_was_left_out(
         pass
     assert dialog.request.out.exists()
     assert "documents and" in window.statusBar().currentMessage()
+
+
+def test_editing_the_scheme_adds_a_layer_with_its_hotkey_and_undo_removes_it(
+    qtbot, window, project
+):
+    from annotator.gui.dialogs.scheme_editor import SchemeEditor
+
+    editor = SchemeEditor(window.workspace.scheme, window.workspace.change_scheme, window)
+    editor.editor.appendPlainText(
+        "- name: source\n  title: Source\n  color: '#795548'\n  hotkey: S\n"
+    )
+    assert editor.try_apply(), editor.error.text()
+    assert "Source" in window.legend.label.text()
+    window.view.select_text(0, 5)
+    qtbot.keyClick(window.view, Qt.Key.Key_S)
+    [span] = project.annotations.for_document(1)
+    assert span.layer == "source"
+    window.workspace.undo_stack.undo()  # the span
+    window.workspace.undo_stack.undo()  # the scheme
+    assert [layer.name for layer in project.scheme.load().layers] == ["actor", "quote", "claim"]
+    assert "tag-source" not in window.actions_by_name
+    bad = SchemeEditor(window.workspace.scheme, window.workspace.change_scheme, window)
+    bad.editor.setPlainText("layers:\n- {name: a, hotkey: A}\n- {name: b, hotkey: a}\n")
+    assert not bad.try_apply()
+    assert "hotkey" in bad.error.text()

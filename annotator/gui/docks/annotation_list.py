@@ -80,9 +80,8 @@ class AnnotationsDock(QDockWidget):
         self.setObjectName("annotations-dock")
         self._workspace = workspace
         self.layer = QComboBox()
-        self.layer.addItem("All layers", None)
-        for layer in workspace.scheme.layers:
-            self.layer.addItem(layer.title, layer.name)
+        self._fill_layers()
+        workspace.schemeChanged.connect(self._fill_layers)
         self.model = AnnotationTableModel(workspace)
         self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
@@ -106,6 +105,16 @@ class AnnotationsDock(QDockWidget):
         ):
             signal.connect(lambda *_args: self.model.reload())
         workspace.annotationRemoved.connect(lambda *_args: self.model.reload())
+
+    def _fill_layers(self) -> None:
+        chosen = self.layer.currentData()
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.addItem("All layers", None)
+        for layer in self._workspace.scheme.layers:
+            self.layer.addItem(layer.title, layer.name)
+        self.layer.setCurrentIndex(max(self.layer.findData(chosen), 0))
+        self.layer.blockSignals(False)
 
     def show_selected(self, annotation_id: int | None) -> None:
         row = self.model.row_of(annotation_id) if annotation_id is not None else None

@@ -33,6 +33,7 @@ class LegendDock(QDockWidget):
             workspace.documentOpened,
             workspace.annotationAdded,
             workspace.annotationChanged,
+            workspace.schemeChanged,
         ):
             signal.connect(lambda *_args: self.refresh())
         workspace.annotationRemoved.connect(lambda *_args: self.refresh())
