@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         slots = {
             "import": self.import_dialog,
+            "import-folder": self.import_folder_dialog,
             "export": self.export_dialog,
             "scheme": self.edit_scheme,
             "quit": self.close,
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
             self.removeToolBar(old)
             old.deleteLater()
         menus: dict[str, list[str | None]] = {
-            "&File": ["import", "export", None, "quit"],
+            "&File": ["import", "import-folder", "export", None, "quit"],
             "&Edit": ["undo", "redo", None, "delete", None, "find", "search", None, "scheme"],
             "&Annotate": [
                 *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),
@@ -327,11 +328,20 @@ class MainWindow(QMainWindow):
             self,
             "Import articles",
             str(self.settings.value("import_folder", str(Path.home()))),
-            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv);;All files (*)",
+            "Articles and annotations (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.ann)"
+            ";;All files (*)",
         )
         if files:
             self.settings.setValue("import_folder", str(Path(files[0]).parent))
             self.import_files([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Import a folder", str(self.settings.value("import_folder", str(Path.home())))
+        )
+        if folder:
+            self.settings.setValue("import_folder", folder)
+            self.import_files([Path(folder)])
 
     def import_files(self, paths: list[Path]) -> BackgroundJob:
         project = self.workspace.project
