@@ -14,7 +14,6 @@ from annotator.domain.errors import AnnotatorError
 from annotator.domain.nearby import actors_by_proximity
 from annotator.domain.scheme import AttributeKind
 from annotator.domain.words import step_word
-from annotator.gui.article.spans import ViewSpan
 from annotator.gui.article.view import ArticleView
 from annotator.gui.colors import SpanMaker
 from annotator.gui.dialogs.actor_picker import ActorPicker, PickedActor
@@ -39,7 +38,7 @@ class Annotating(QObject):
         self._details = details
         self._window = window
         self.pick_actor: PickActor = self._ask_actor
-        self._make_span = SpanMaker(workspace.scheme)
+        view.make_span = SpanMaker(workspace.scheme)
         view.spanClicked.connect(self.select)
         view.emptyClicked.connect(lambda: self.select(None))
         view.tooltip_for = self.tooltip
@@ -239,28 +238,26 @@ class Annotating(QObject):
         finally:
             self._workspace.undo_stack.endMacro()
 
-    def _span(self, annotation: Annotation) -> ViewSpan:
-        return self._make_span(annotation)
-
     def _on_opened(self, document: object) -> None:
         if self._workspace.document is None:
             self._view.set_document("", [])
             return
-        spans = [self._span(a) for a in self._workspace.annotations.values()]
-        self._view.set_document(self._workspace.document.text, spans)
+        self._view.set_document(
+            self._workspace.document.text, list(self._workspace.annotations.values())
+        )
 
     def _is_open(self, document_id: int) -> bool:
         return self._workspace.document is not None and self._workspace.document.id == document_id
 
     def _on_added(self, annotation: Annotation) -> None:
         if self._is_open(annotation.document_id):
-            self._view.add_span(self._span(annotation))
+            self._view.add_span(annotation)
 
     def _on_changed(self, annotation: Annotation) -> None:
         if self._is_open(annotation.document_id):
             selected = self._view.selected_span
             self._view.remove_span(annotation.id)
-            self._view.add_span(self._span(annotation))
+            self._view.add_span(annotation)
             if selected == annotation.id:
                 self._view.select_span(annotation.id, reveal=False)
 
@@ -269,11 +266,8 @@ class Annotating(QObject):
             self._view.remove_span(annotation_id)
 
     def _on_scheme(self) -> None:
-        self._make_span = SpanMaker(self._workspace.scheme)
+        self._view.make_span = SpanMaker(self._workspace.scheme)
+        self._view.restyle()
 
     def _on_actors(self) -> None:
-        if self._workspace.document is None:
-            return
-        for annotation in self._workspace.annotations.values():
-            if annotation.actor_id is not None:
-                self._view.add_span(self._span(annotation))
+        self._view.restyle()

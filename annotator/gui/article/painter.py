@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,8 +33,8 @@ class Scene:
 
 def build_scene(
     edit: QTextEdit,
-    index: SpanIndex[int],
-    spans: dict[int, ViewSpan],
+    index: SpanIndex,
+    spans: Callable[[int], ViewSpan | None],
     utf16: Utf16Index,
     find_hits: list[tuple[int, int]],
 ) -> Scene:
@@ -44,7 +45,9 @@ def build_scene(
     scene.text_left = lines.text_left() or MARGIN
     first = utf16.to_codepoint(min(lines.first, utf16.utf16_length), snap="left")
     last = utf16.to_codepoint(min(lines.last + 1, utf16.utf16_length), snap="right")
-    scene.spans = [spans[key] for key in index.overlapping(first, max(last, first + 1))]
+    scene.spans = [
+        made for key in index.overlapping(first, max(last, first + 1)) if (made := spans(key))
+    ]
     for span in scene.spans:
         rects = lines.rects(utf16.to_utf16(span.start), utf16.to_utf16(span.end))
         if rects:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from PySide6.QtGui import QColor
 
@@ -20,3 +21,20 @@ class ViewSpan(NamedTuple):  # a tuple: cheap to make by the ten thousand
     end: int
     style: SpanStyle
     color: QColor
+
+
+class Spanned(Protocol):
+    """Anything with an id and code point offsets: an annotation, or a ViewSpan itself."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+#: Turns what the view was given into how it is drawn; called only for spans that are painted.
+MakeSpan = Callable[[Spanned], ViewSpan]

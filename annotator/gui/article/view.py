@@ -32,7 +32,7 @@ from annotator.gui.article.painter import (
     paint_over_text,
     paint_under_text,
 )
-from annotator.gui.article.spans import ViewSpan
+from annotator.gui.article.spans import MakeSpan, Spanned, ViewSpan
 
 LINE_HEIGHT_PERCENT = 155
 READING_WIDTH = 820  # pixels of text per line at 100 % zoom; wider windows get side margins
@@ -60,26 +60,33 @@ class ArticleView(QTextEdit):
         self.setFont(font)
         self._text = ""
         self._utf16 = Utf16Index("")
-        self._index: SpanIndex[int] = SpanIndex()
-        self._spans: dict[int, ViewSpan] = {}
+        self._index = SpanIndex()
+        self._sources: dict[int, Spanned] = {}
+        self._made: dict[int, ViewSpan] = {}  # drawing details, made when first painted
         self._selected: int | None = None
         self._find_hits: list[tuple[int, int]] = []
         self._press: QPoint | None = None
         self._last_click: tuple[int, list[int]] | None = None
         self.snap_to_words = True
+        self.make_span: MakeSpan = _as_view_span
         self.tooltip_for: Callable[[int], str] = lambda span_id: ""
 
     # -- content ---------------------------------------------------------------------------
-    def set_document(self, text: str, spans: Iterable[ViewSpan]) -> None:
-        """Show ``text`` (never edited) with ``spans``; replaces whatever was shown."""
+    def set_document(self, text: str, spans: Iterable[Spanned]) -> None:
+        """Show ``text`` (never edited) with ``spans``; replaces whatever was shown.
+
+        Only the offsets are read now; colours and styles are asked of :attr:`make_span` when
+        a span is first painted, so opening a document with 10,000 spans does not style them.
+        """
         self._text = text
         self._utf16 = Utf16Index(text)
         self._selected = None
         self._find_hits = []
         self._last_click = None
         self._index.clear()
-        self._spans = {span.id: span for span in spans}
-        self._index.add_many((span.id, span.start, span.end) for span in self._spans.values())
+        self._sources = {span.id: span for span in spans}
+        self._made = {}
+        self._index.add_many((span.id, span.start, span.end) for span in self._sources.values())
         document = QTextDocument(self)
         document.setUndoRedoEnabled(False)  # the text is never edited; recording 1 MB costs
         document.setDefaultFont(self.font())
@@ -93,24 +100,36 @@ class ArticleView(QTextEdit):
         self.setDocument(document)  # deletes the previous document, which this view owned
         self._fit_width()
 
-    def add_span(self, span: ViewSpan) -> None:
-        self._spans[span.id] = span
+    def add_span(self, span: Spanned) -> None:
+        """Show ``span``, or show it anew (new offsets, new actor colour)."""
+        self._sources[span.id] = span
+        self._made.pop(span.id, None)
         self._index.add(span.id, span.start, span.end)
         self.viewport().update()
 
     def remove_span(self, span_id: int) -> None:
-        if span_id in self._spans:
-            del self._spans[span_id]
+        if span_id in self._sources:
+            del self._sources[span_id]
+            self._made.pop(span_id, None)
             self._index.remove(span_id)
             if self._selected == span_id:
                 self._selected = None
             self.viewport().update()
 
     def span(self, span_id: int) -> ViewSpan | None:
-        return self._spans.get(span_id)
+        """How span ``span_id`` is drawn (made on first use)."""
+        made = self._made.get(span_id)
+        if made is None and span_id in self._sources:
+            made = self._made[span_id] = self.make_span(self._sources[span_id])
+        return made
+
+    def restyle(self) -> None:
+        """Colours or styles changed (actors merged, scheme edited): make them again."""
+        self._made.clear()
+        self.viewport().update()
 
     def span_count(self) -> int:
-        return len(self._spans)
+        return len(self._sources)
 
     @property
     def text(self) -> str:
@@ -122,9 +141,9 @@ class ArticleView(QTextEdit):
         return self._selected
 
     def select_span(self, span_id: int | None, *, reveal: bool = True) -> None:
-        self._selected = span_id if span_id in self._spans else None
+        self._selected = span_id if span_id in self._sources else None
         if self._selected is not None and reveal:
-            span = self._spans[self._selected]
+            span = self._sources[self._selected]
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._utf16.to_utf16(span.end))
             self.setTextCursor(cursor)
@@ -136,7 +155,8 @@ class ArticleView(QTextEdit):
     def spans_at(self, offset: int) -> list[int]:
         """Ids of the spans covering the character at ``offset``, innermost first."""
         found = self._index.overlapping(offset, offset + 1)
-        return sorted(found, key=lambda i: (self._spans[i].end - self._spans[i].start, i))
+        ranges = self._index.range
+        return sorted(found, key=lambda i: (ranges(i)[1] - ranges(i)[0], i))
 
     def text_selection(self) -> tuple[int, int] | None:
         """The selected text as code points, snapped to words if that is switched on."""
@@ -175,7 +195,7 @@ class ArticleView(QTextEdit):
 
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        scene = build_scene(self, self._index, self._spans, self._utf16, self._find_hits)
+        scene = build_scene(self, self._index, self.span, self._utf16, self._find_hits)
         painter = QPainter(self.viewport())
         paint_under_text(painter, scene)
         painter.end()
@@ -249,3 +269,9 @@ class ArticleView(QTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+
+def _as_view_span(span: Spanned) -> ViewSpan:
+    if isinstance(span, ViewSpan):
+        return span
+    raise TypeError("set ArticleView.make_span to draw spans that are not ViewSpans")
