@@ -151,3 +151,18 @@ def test_version_and_module_entry_point():
     )
     assert done.returncode == 0
     assert done.stdout.strip() == f"annotator {__version__}"
+
+
+def test_missing_x11_libraries_are_named_with_their_packages(capsys, monkeypatch):
+    from annotator.cli import gui_cmd
+    from annotator.cli.display_check import debian_package
+
+    assert debian_package("libxcb-icccm.so.4") == "libxcb-icccm4"
+    assert debian_package("libxkbcommon-x11.so.0") == "libxkbcommon-x11-0"
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(gui_cmd.sys, "platform", "linux")
+    monkeypatch.setattr(gui_cmd, "missing_xcb_libraries", lambda: ["libxcb-cursor.so.0"])
+    code, _, err = run(capsys)
+    assert code == 2
+    assert "libxcb-cursor.so.0" in err and "apt-get install libxcb-cursor0" in err
