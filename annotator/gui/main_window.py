@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
 
+from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import AnnotatorError
 from annotator.gui.actions import SPECS, make_action
 from annotator.gui.annotating import Annotating
@@ -103,6 +104,13 @@ class MainWindow(QMainWindow):
         snap.setCheckable(True)
         snap.setChecked(self.view.snap_to_words)
         self._build_layer_actions()
+        for status in DocumentStatus:
+            action = QAction(
+                icon(f"status-{status.value}"), f"Mark {status.value.replace('_', ' ')}", self
+            )
+            action.setStatusTip(f"Set the open document's status to {status.value}")
+            action.triggered.connect(lambda _c=False, chosen=status: self._set_status(chosen))
+            self.actions_by_name[f"status-{status.value}"] = action
         stack = self.workspace.undo_stack
         stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
@@ -168,7 +176,11 @@ class MainWindow(QMainWindow):
                 None,
                 "next-document",
                 "previous-document",
+            ],
+            "&Document": [
                 "done-next",
+                None,
+                *(f"status-{status.value}" for status in DocumentStatus),
             ],
             "&View": ["zoom-in", "zoom-out", None],
             "&Help": ["shortcuts", "about"],
@@ -274,6 +286,10 @@ class MainWindow(QMainWindow):
         position = ids.index(current) + direction if current in ids else 0
         if 0 <= position < len(ids):
             self.open_document(ids[position])
+
+    def _set_status(self, status: DocumentStatus) -> None:
+        if self.workspace.document is not None:
+            self.workspace.set_status(self.workspace.document.id, status)
 
     def _done_next(self) -> None:
         following = self.workspace.mark_done_and_next()

@@ -198,3 +198,11 @@ def test_editing_the_scheme_adds_a_layer_with_its_hotkey_and_undo_removes_it(
     bad.editor.setPlainText("layers:\n- {name: a, hotkey: A}\n- {name: b, hotkey: a}\n")
     assert not bad.try_apply()
     assert "hotkey" in bad.error.text()
+
+
+def test_the_document_menu_sets_any_status_undoably(window, project):
+    window.actions_by_name["status-reviewed"].trigger()
+    assert project.documents.get(1).status is DocumentStatus.REVIEWED
+    assert "reviewed" in window.panel.header.text()
+    window.workspace.undo_stack.undo()
+    assert project.documents.get(1).status is DocumentStatus.NEW
