@@ -85,9 +85,10 @@ class AnnotationsDock(QDockWidget):
         self.model = AnnotationTableModel(workspace)
         self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents reads every row of a 10,000-span table
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((0, 120), (2, 130), (3, 56)):
+            self.table.setColumnWidth(column, width)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -56,8 +56,9 @@ class DocumentsDock(QDockWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents reads every row of a long list
+        for column, width in ((1, 140), (2, 86), (3, 104), (4, 52)):
+            self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(1, True)  # the source is in the article header and tooltip
         self.hits = QListWidget()
         self.hits.setItemDelegate(HtmlDelegate(self.hits))
