@@ -12,6 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ANNOTATOR_USER"] = "tester"
 
+from annotator.domain.errors import InputError
+from annotator.jobs.importer import import_paths
 from annotator.store.project import Project
 
 
@@ -35,3 +37,14 @@ def dump(path: Path) -> list[str]:
     """Every row of every table, for asserting that a refused input changed nothing."""
     with sqlite3.connect(path) as connection:
         return list(connection.iterdump())
+
+
+def refused_leaving_unchanged(db_path: Path, path: Path, **options) -> InputError:
+    """Import ``path`` into the project at ``db_path``; it must be refused, changing nothing."""
+
+    with Project.open(db_path) as project:  # created first if new, so it can be compared
+        before = dump(db_path)
+        report = import_paths(project, [path], **options)
+    [error] = report.refused
+    assert dump(db_path) == before
+    return error

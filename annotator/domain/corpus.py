@@ -8,6 +8,7 @@ from typing import Any
 from annotator.domain.actors import Actor, ActorKind
 from annotator.domain.annotations import Annotation, Origin
 from annotator.domain.documents import Document, DocumentDraft, DocumentStatus
+from annotator.domain.errors import ValidationError
 from annotator.domain.scheme import AttributeKind, Scheme
 
 
@@ -27,11 +28,11 @@ class Corpus:
     scheme: Scheme
 
     def attribute_kind(self, layer: str, name: str) -> AttributeKind | None:
-        for candidate in self.scheme.layers:
-            if candidate.name == layer:
-                found = next((a for a in candidate.attributes if a.name == name), None)
-                return found.kind if found else None
-        return None
+        """The kind of attribute ``name`` of ``layer``, or None if the scheme has no such one."""
+        try:
+            return self.scheme.layer(layer).attribute(name).kind
+        except ValidationError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)

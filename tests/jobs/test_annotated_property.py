@@ -1,15 +1,13 @@
 """Random annotated files (doccano, Label Studio, native) import whole or are refused cleanly."""
 
 import json
-import sqlite3
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.domain.errors import InputError
 from annotator.jobs.importer import import_paths
-from annotator.store.project import Project
+from tests.jobs.conftest import row_counts
 
 offsets = st.integers(min_value=-3, max_value=40)
 labels = st.sampled_from(["actor", "Quote", "CLAIM", "PER", "", "x y"])
@@ -37,21 +35,6 @@ def native(text, spans):
                                  for i, (s, e, label) in enumerate(spans)]})  # fmt: skip
 
 
-def counts(path):
-    with sqlite3.connect(path) as connection:
-        return connection.execute(
-            "SELECT (SELECT count(*) FROM document), (SELECT count(*) FROM annotation),"
-            " (SELECT count(*) FROM layer), (SELECT count(*) FROM actor)"
-        ).fetchone()
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):
-    path = tmp_path_factory.mktemp("annotated") / "p.sqlite"
-    with Project.open(path) as project:
-        yield project, path
-
-
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -67,14 +50,14 @@ def test_random_annotated_files_import_whole_or_not_at_all(
     write, suffix = writer
     path = tmp_path_factory.mktemp("in") / f"file{suffix}"
     path.write_text(write(text, spans), encoding="utf-8")
-    before = counts(db_path)
+    before = row_counts(db_path)
     report = import_paths(project, [path])
     [outcome] = report.files
     if outcome.error is not None:
         assert isinstance(outcome.error, InputError)
         assert str(path) in str(outcome.error)
-        assert counts(db_path) == before
+        assert row_counts(db_path) == before
     else:
-        documents, annotations, _, _ = counts(db_path)
-        assert documents == before[0] + outcome.imported
-        assert annotations == before[1] + outcome.spans
+        after = row_counts(db_path)
+        assert after["document"] == before["document"] + outcome.imported
+        assert after["annotation"] == before["annotation"] + outcome.spans
