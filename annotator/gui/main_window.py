@@ -143,8 +143,11 @@ class MainWindow(QMainWindow):
             self.actions_by_name[f"change-{layer.name}"] = change
 
     def _describe(self, name: str, verb: str, what: str) -> None:
+        """The Edit menu names the edit that will be undone; the toolbar keeps a short label."""
         action = self.actions_by_name[name]
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setText(f"&{verb} {what}" if what else f"&{verb}")
+        action.setIconText(verb)
         action.setToolTip(f"{verb} {what} ({keys})" if what else f"{verb} ({keys})")
         action.setStatusTip(f"{verb} {what}")
 

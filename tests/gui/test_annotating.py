@@ -202,3 +202,12 @@ def test_shift_hotkey_turns_a_span_into_another_layer(qtbot, window, project):
     qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
     [claim] = spans(project)
     assert claim.layer == "claim" and claim.attributes == {}
+
+
+def test_the_edit_menu_names_what_undo_will_undo(qtbot, window, project):
+    select(window, "“a promise to every family”")
+    press(qtbot, window, Qt.Key.Key_Q)
+    undo = window.actions_by_name["undo"]
+    assert undo.text().startswith("&Undo Add quote") and undo.iconText() == "Undo"
+    window.workspace.undo_stack.undo()
+    assert window.actions_by_name["redo"].text().startswith("&Redo Add quote")
