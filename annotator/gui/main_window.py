@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         )
         self.view.spanClicked.connect(self.annotations.show_selected)
         self.actors.editRequested.connect(self.edit_actor)
+        self.details.editActorRequested.connect(self.edit_actor)
         self.actors.newRequested.connect(lambda: self.edit_actor(None))
         self.actors.mergeRequested.connect(self.merge_actors)
         self.annotating.message.connect(lambda text: self.statusBar().showMessage(text, 6000))

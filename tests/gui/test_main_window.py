@@ -206,3 +206,15 @@ def test_the_document_menu_sets_any_status_undoably(window, project):
     assert "reviewed" in window.panel.header.text()
     window.workspace.undo_stack.undo()
     assert project.documents.get(1).status is DocumentStatus.NEW
+
+
+def test_the_span_dock_opens_the_actor_editor_for_the_linked_actor(make_window, project):
+    add_samples(project)
+    window = make_window(project)
+    opened = []
+    window.details.editActorRequested.disconnect()
+    window.details.editActorRequested.connect(opened.append)
+    mention = next(a for a in window.workspace.annotations.values() if a.actor_id)
+    window.annotating.select(mention.id)
+    window.details._edit_actor(window.details.actor_combos[""])
+    assert opened == [mention.actor_id]

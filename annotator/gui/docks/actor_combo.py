@@ -20,6 +20,9 @@ class ActorCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaxVisibleItems(20)
+        # Shrink with the dock instead of forcing a horizontal scroll bar on it.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
         self.activated.connect(self._on_activated)
 
     def populate(self, actors: dict[int, Actor], nearby: list[int], current: int | None) -> None:

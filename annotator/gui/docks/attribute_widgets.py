@@ -16,6 +16,8 @@ def attribute_widget(spec: AttributeSpec, value: Any, commit: Commit) -> QWidget
     """A widget showing ``value`` that calls ``commit(name, new_value)`` when the user edits."""
     if spec.kind is AttributeKind.CHOICE:
         combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         combo.addItem("—", None)
         for choice in spec.choices:
             combo.addItem(choice, choice)

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,7 @@ class DetailsDock(QDockWidget):
     """Edits go straight to the store, one undoable step each."""
 
     newActorRequested = Signal(int, str)  # annotation id, attribute ("" for the mention's actor)
+    editActorRequested = Signal(int)  # actor id
     failed = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -46,6 +49,7 @@ class DetailsDock(QDockWidget):
         self.fields: dict[str, QWidget] = {}
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(self._scroll)
         self._layout = QVBoxLayout()
         workspace.annotationChanged.connect(self._on_changed)
@@ -99,6 +103,8 @@ class DetailsDock(QDockWidget):
         self._layout.addWidget(where)
         form = QFormLayout()
         layers = QComboBox()
+        layers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        layers.setMinimumContentsLength(8)
         for other in self._workspace.scheme.layers:
             layers.addItem(icon(f"layer-{other.name}"), other.title, other.name)
         layers.setCurrentIndex(layers.findData(layer.name))
@@ -114,7 +120,7 @@ class DetailsDock(QDockWidget):
             combo = ActorCombo()
             combo.populate(self._workspace.actors, nearby, annotation.actor_id)
             combo.actorChosen.connect(lambda value: self._set_actor("", value))
-            form.addRow("Actor", combo)
+            form.addRow("Actor", self._with_edit(combo))
             self.actor_combos[""] = combo
         links = {link.type: link.actor_id for link in annotation.links if link.actor_id}
         missing: list[str] = []
@@ -126,7 +132,7 @@ class DetailsDock(QDockWidget):
                 combo.actorChosen.connect(
                     lambda value, name=spec.name: self._set_actor(name, value)
                 )
-                form.addRow(title, combo)
+                form.addRow(title, self._with_edit(combo))
                 self.actor_combos[spec.name] = combo
                 value: Any = links.get(spec.name)
             else:
@@ -142,6 +148,24 @@ class DetailsDock(QDockWidget):
             warning.setWordWrap(True)
             self._layout.addWidget(warning)
         self._layout.addStretch(1)
+
+    def _with_edit(self, combo: ActorCombo) -> QWidget:
+        """The actor picker with a button to edit the chosen actor (name, aliases, …)."""
+        button = QToolButton()
+        button.setIcon(icon("actor-edit"))
+        button.setToolTip("Edit this actor: name, kind, aliases, affiliation")
+        button.clicked.connect(lambda: self._edit_actor(combo))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(combo, 1)
+        layout.addWidget(button)
+        return row
+
+    def _edit_actor(self, combo: ActorCombo) -> None:
+        actor_id = combo.currentData()
+        if isinstance(actor_id, int) and actor_id > 0:
+            self.editActorRequested.emit(actor_id)
 
     # -- edits -----------------------------------------------------------------------------
     def _save(self, **changes: Any) -> None:
