@@ -80,3 +80,19 @@ def test_a_project_on_postgres_works_like_one_on_sqlite(pg_url, tmp_path):
             context = MigrationContext.configure(connection, opts={"include_name": include_name})
             diff = compare_metadata(context, Base.metadata)
         assert diff == []
+
+
+def test_formats_round_trip_through_postgres(pg_url, tmp_path):
+    from annotator.jobs.exporter import export
+    from tests.formats.corpus import build
+
+    with Project.open(tmp_path / "source.sqlite") as source:
+        build(source, tmp_path)
+        export(source, "jsonl", tmp_path / "source.jsonl")
+    with Project.open(pg_url) as server:
+        report = import_paths(server, [tmp_path / "source.jsonl"])
+        assert report.refused == [] and report.imported == 3
+        export(server, "jsonl", tmp_path / "server.jsonl")
+        export(server, "brat", tmp_path / "brat")
+        assert server.documents.search("Gewerkschaft")
+    assert (tmp_path / "server.jsonl").read_bytes() == (tmp_path / "source.jsonl").read_bytes()
