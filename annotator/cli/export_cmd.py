@@ -26,7 +26,9 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         "gets one file per split.",
     )
     parser.add_argument("--format", required=True, metavar="F", help=f"one of: {writable}")
-    parser.add_argument("--out", required=True, type=Path, metavar="PATH")
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="PATH", help="file (or folder) to write"
+    )
     parser.add_argument("--status", type=status_arg, help="only documents with this status")
     parser.add_argument(
         "--layer", action="append", metavar="L", help="only this layer (repeatable)"

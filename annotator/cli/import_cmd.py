@@ -16,7 +16,8 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     parser = commands.add_parser(
         "import",
         parents=[parent],
-        help="import articles (txt, md, html, json, jsonl, csv, or folders of them)",
+        help="import articles (txt, md, html, json, jsonl, csv) or annotated files "
+        "(jsonl, doccano, brat, labelstudio), or folders of them",
         description="Import articles. Each file is imported whole or not at all; folders are "
         "searched recursively. A text already in the project is reported, not stored again.",
     )
