@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
             "previous-document": lambda: self._step_document(-1),
             "done-next": self._done_next,
             "new-actor": lambda: self.edit_actor(None),
+            **{
+                f"status-{status.value}": lambda chosen=status: self._set_status(chosen)
+                for status in DocumentStatus
+            },
             "zoom-in": lambda: self.view.zoomIn(1),
             "zoom-out": lambda: self.view.zoomOut(1),
             "shortcuts": self.show_shortcuts,
@@ -104,13 +108,6 @@ class MainWindow(QMainWindow):
         snap.setCheckable(True)
         snap.setChecked(self.view.snap_to_words)
         self._build_layer_actions()
-        for status in DocumentStatus:
-            action = QAction(
-                icon(f"status-{status.value}"), f"Mark {status.value.replace('_', ' ')}", self
-            )
-            action.setStatusTip(f"Set the open document's status to {status.value}")
-            action.triggered.connect(lambda _c=False, chosen=status: self._set_status(chosen))
-            self.actions_by_name[f"status-{status.value}"] = action
         stack = self.workspace.undo_stack
         stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)

@@ -211,3 +211,16 @@ def test_the_edit_menu_names_what_undo_will_undo(qtbot, window, project):
     assert undo.text().startswith("&Undo Add quote") and undo.iconText() == "Undo"
     window.workspace.undo_stack.undo()
     assert window.actions_by_name["redo"].text().startswith("&Redo Add quote")
+
+
+def test_keyboard_selection_with_shift_and_ctrl_then_tag(qtbot, window, project):
+    cursor = window.view.textCursor()
+    cursor.setPosition(0)
+    window.view.setTextCursor(cursor)
+    window.view.setFocus()
+    both = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_Right, both)  # one word
+    assert window.view.text_selection() == (0, 5)
+    press(qtbot, window, Qt.Key.Key_C)
+    [claim] = spans(project)
+    assert claim.text == "Mayor"

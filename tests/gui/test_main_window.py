@@ -200,8 +200,8 @@ def test_editing_the_scheme_adds_a_layer_with_its_hotkey_and_undo_removes_it(
     assert "hotkey" in bad.error.text()
 
 
-def test_the_document_menu_sets_any_status_undoably(window, project):
-    window.actions_by_name["status-reviewed"].trigger()
+def test_the_document_menu_sets_any_status_undoably(qtbot, window, project):
+    qtbot.keyClick(window.view, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert project.documents.get(1).status is DocumentStatus.REVIEWED
     assert "reviewed" in window.panel.header.text()
     window.workspace.undo_stack.undo()
