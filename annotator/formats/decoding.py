@@ -13,7 +13,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from annotator.domain.errors import InputError
-from annotator.domain.text import first_control_character, normalise_newlines
+from annotator.domain.text import first_control_character, line_of, normalise_newlines
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -78,7 +78,7 @@ def check_prose(text: str, path: Path | str, first_line: int = 1) -> None:
         raise InputError(
             path,
             f"binary data or wrong encoding: control character U+{ord(text[bad]):04X}",
-            first_line + text.count("\n", 0, bad),
+            first_line - 1 + line_of(text, bad),
         )
 
 

@@ -43,9 +43,6 @@ class SchemeStore:
             _write_scheme(session, scheme)
         self._cached = None
 
-    def layer_ids(self, session: Session) -> dict[str, int]:
-        return {name: id_ for id_, name in session.execute(select(LayerRow.id, LayerRow.name))}
-
 
 def read_scheme(session: Session) -> Scheme:
     name = session.scalar(select(SettingRow.value).where(SettingRow.key == SCHEME_NAME_KEY))
