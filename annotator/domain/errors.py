@@ -21,8 +21,32 @@ class ValidationError(AnnotatorError):
     """Data that breaks a rule of the domain or of the project's scheme."""
 
 
-class SchemaVersionError(AnnotatorError):
-    """The database was written by another version of Annotator and cannot be opened."""
+class ProjectError(AnnotatorError):
+    """The project itself cannot be used as asked: damaged, foreign, newer or read-only."""
+
+
+class SchemaVersionError(ProjectError):
+    """The database was written by another version of Annotator, or is not a project at all."""
+
+
+class DamagedProjectError(ProjectError):
+    """The project file is damaged (truncated, overwritten) or is not a database at all."""
+
+
+class ReadOnlyError(ProjectError):
+    """A change was asked of a project that can only be read (file, folder or medium)."""
+
+
+class StorageError(AnnotatorError):
+    """The machine refused a write or a read: a full disk, a permission, an I/O error."""
+
+
+class BusyError(AnnotatorError):
+    """Another program held the project's write lock for longer than we were willing to wait."""
+
+
+class ConflictError(AnnotatorError):
+    """Somebody else changed the thing being edited since it was read; nothing was saved."""
 
 
 class InputError(AnnotatorError):

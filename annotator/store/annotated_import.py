@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedSpan
@@ -25,6 +25,7 @@ from annotator.domain.text import fingerprint
 from annotator.store.annotators import annotator_id
 from annotator.store.documents import Duplicate
 from annotator.store.edit_log import Action
+from annotator.store.inserts import insert_new
 from annotator.store.models import (
     ActorAliasRow,
     ActorRow,
@@ -106,27 +107,31 @@ class _FileState:
         self.actors: dict[str, int] = {}
         self.annotators: dict[str, int] = {}
 
+    def _insert_document(self, item: ImportedDocument, sha: str) -> int | None:
+        """The new document's id, or None when its text is stored already (by anyone)."""
+        draft, text = item.draft, item.draft.text
+        table = cast(Table, DocumentRow.__table__)
+        statement = insert_new(table, "sha256", self.session).values(
+            title=draft.title, source=draft.source, url=draft.url, author=draft.author,
+            published=draft.published, language=draft.language, text=text, chars=len(text),
+            sha256=sha, status=(item.status or DocumentStatus.NEW).value,
+            metadata=draft.metadata, imported_from=draft.imported_from,
+        )  # fmt: skip
+        return self.session.scalar(statement.returning(table.c.id))
+
     def add(self, item: ImportedDocument, path: Path) -> None:
         self.result.notices.extend(item.notices)
         text = item.draft.text
         for span in item.spans:
             _check_span(span, text, path, item.line)
         sha = fingerprint(text)
-        existing = self.session.execute(
-            select(DocumentRow.id, DocumentRow.title).where(DocumentRow.sha256 == sha)
-        ).first()
-        if existing is not None:
+        document_id = self._insert_document(item, sha)
+        if document_id is None:
+            existing = self.session.execute(
+                select(DocumentRow.id, DocumentRow.title).where(DocumentRow.sha256 == sha)
+            ).one()
             self.result.duplicates.append(Duplicate(item.draft, existing[0], existing[1]))
             return
-        draft = item.draft
-        row = DocumentRow(
-            title=draft.title, source=draft.source, url=draft.url, author=draft.author,
-            published=draft.published, language=draft.language, text=text, chars=len(text),
-            sha256=sha, status=(item.status or DocumentStatus.NEW).value, meta=draft.metadata,
-            imported_from=draft.imported_from,
-        )  # fmt: skip
-        self.session.add(row)
-        self.session.flush()
         self.result.documents += 1
         known = {actor.key: actor for actor in item.actors}
         span_ids: dict[str, int] = {}
@@ -144,7 +149,7 @@ class _FileState:
                 span_actors[span.key] = actor_key
             actor_id = self._actor(actor_key, known) if actor_key else None
             created = AnnotationRow(
-                document_id=row.id, layer_id=layer_id, label_id=None, start=span.start,
+                document_id=document_id, layer_id=layer_id, label_id=None, start=span.start,
                 end=span.end, text=text[span.start : span.end], attributes=attributes,
                 actor_id=actor_id, annotator_id=self._annotator(span.annotator),
                 origin=span.origin.value,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import getpass
 import os
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from annotator.store.inserts import insert_new
 from annotator.store.models import AnnotatorRow
 
 
@@ -24,10 +26,12 @@ def default_annotator_name() -> str:
 
 def annotator_id(session: Session, name: str) -> int:
     """The id of annotator ``name``, created on first use inside the caller's transaction."""
-    found = session.scalar(select(AnnotatorRow.id).where(AnnotatorRow.name == name))
-    if found is not None:
-        return found
-    row = AnnotatorRow(name=name)
-    session.add(row)
-    session.flush()
-    return row.id
+    query = select(AnnotatorRow.id).where(AnnotatorRow.name == name)
+    found = session.scalar(query)
+    if found is None:
+        # Another program may be adding the same name right now: the database settles it.
+        table = cast(Table, AnnotatorRow.__table__)
+        session.execute(insert_new(table, "name", session).values(name=name))
+        found = session.scalar(query)
+    assert found is not None
+    return found

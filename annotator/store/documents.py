@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from annotator.domain.documents import (
@@ -19,14 +19,13 @@ from annotator.domain.documents import (
 from annotator.domain.errors import NotFoundError
 from annotator.domain.text import fingerprint
 from annotator.store.edit_log import Action
+from annotator.store.inserts import insert_rows_new
 from annotator.store.models import AnnotationRow, DocumentRow
 from annotator.store.models.base import utcnow
 from annotator.store.search import SearchHit, search_documents
 from annotator.store.service import Service
 
 CHUNK = 500
-# Timestamps come from the database, so no Python default runs per row of a bulk import.
-_BULK_INSERT = insert(DocumentRow.__table__).values(created_at=func.now(), updated_at=func.now())
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +63,10 @@ class DocumentStore(Service):
                 if checkpoint is not None:
                     checkpoint()
                 rows = self._new_rows(session, chunk, seen, result)
-                if rows:
-                    # Core executemany: the ORM's bulk path costs several times more here.
-                    session.connection().execute(_BULK_INSERT, rows)
-                    result.added += len(rows)
+                stored = _insert_documents(session, rows)
+                result.added += len(stored)
+                if len(stored) < len(rows):  # another program stored them meanwhile
+                    _count_raced(session, chunk, rows, stored, result)
             if result.added:
                 self._log(
                     session,
@@ -266,6 +265,41 @@ def _to_document(row: Any) -> Document:
         created_at=created,
         updated_at=updated,
     )
+
+
+def _insert_documents(session: Session, rows: list[dict[str, object]]) -> set[str]:
+    """Insert ``rows`` in one statement; returns the fingerprints actually stored.
+
+    Core, not the ORM (whose bulk path costs several times more here); timestamps come from the
+    database, so no Python default runs per row. A text stored by another program since it was
+    checked is skipped by the database rather than failing the whole file.
+    """
+    table = cast(Table, DocumentRow.__table__)
+    return insert_rows_new(
+        session, table, "sha256", rows, created_at=func.now(), updated_at=func.now()
+    )
+
+
+def _count_raced(
+    session: Session,
+    chunk: list[DocumentDraft],
+    rows: list[dict[str, object]],
+    stored: set[str],
+    result: AddResult,
+) -> None:
+    missed = {str(row["sha256"]) for row in rows} - stored
+    existing = {
+        sha: (id_, title)
+        for sha, id_, title in session.execute(
+            select(DocumentRow.sha256, DocumentRow.id, DocumentRow.title).where(
+                DocumentRow.sha256.in_(missed)
+            )
+        )
+    }
+    for draft in chunk:
+        sha = fingerprint(draft.text)
+        if sha in missed and sha in existing:
+            result.duplicates.append(Duplicate(draft, *existing[sha]))
 
 
 def _chunks(items: Iterable[DocumentDraft], size: int) -> Iterator[list[DocumentDraft]]:

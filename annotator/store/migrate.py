@@ -7,7 +7,7 @@ is refused with an explanation and left untouched.
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,12 +16,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, func, inspect, select
 
 from annotator.domain.errors import SchemaVersionError
-from annotator.store.engine import sqlite_path
+from annotator.store.backups import back_up
+from annotator.store.database import Database
 
 VERSION_TABLE = "alembic_version"
+# Any fixed number: the key of the PostgreSQL advisory lock held while the schema is changed.
+_SCHEMA_LOCK = 0x616E6E6F
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,44 +60,91 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def ensure_current(engine: Engine) -> MigrationResult:
-    """Create, upgrade or refuse the database behind ``engine``; see the module docstring."""
-    tables = set(inspect(engine).get_table_names())
+def ensure_current(
+    db: Database, on_create: Callable[[Connection], None] | None = None
+) -> MigrationResult:
+    """Create, upgrade or refuse the project behind ``db``; see the module docstring.
+
+    The check and the change run in one transaction that holds the write lock from its start
+    (``BEGIN IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL), so two programs opening a
+    new project at once create it once, and a refused database is left as it was found.
+    ``on_create`` fills a new project in the same transaction (the default scheme).
+    """
+    if db.read_only:
+        return _check_read_only(db)
+    with db.write_connection() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(select(func.pg_advisory_xact_lock(_SCHEMA_LOCK)))
+        result = _bring_current(connection, db)
+        if result.created and on_create is not None:
+            on_create(connection)
+    if db.target.path is not None:
+        _use_wal(db)
+    return result
+
+
+def _bring_current(connection: Connection, db: Database) -> MigrationResult:
+    tables = set(inspect(connection).get_table_names())
     if not tables:
-        _upgrade(engine)
+        _upgrade(connection)
         return MigrationResult(created=True)
-    where = sqlite_path(engine) or engine.url.render_as_string(hide_password=True)
+    revision = _checked_revision(connection, tables, db.where)
+    if revision == head_revision():
+        return MigrationResult()
+    backup = _backup_sqlite(db, revision)
+    _upgrade(connection)
+    return MigrationResult(upgraded_from=revision, backup=backup)
+
+
+def _checked_revision(connection: Connection, tables: set[str], where: str) -> str | None:
+    """The project's revision; refuses a foreign database and one from a newer Annotator."""
     if VERSION_TABLE not in tables:
         raise SchemaVersionError(f"{where} holds a database that is not an Annotator project")
-    revision = current_revision(engine)
-    head = head_revision()
-    if revision == head:
-        return MigrationResult()
+    revision = MigrationContext.configure(connection).get_current_revision()
     scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
-    if revision not in known:
+    if revision != head_revision() and revision not in known:
         raise SchemaVersionError(
             f"{where} was written by a newer version of Annotator (schema {revision}); "
             "install the newer Annotator to open it"
         )
-    backup = _backup_sqlite(engine, revision)
-    _upgrade(engine)
-    return MigrationResult(upgraded_from=revision, backup=backup)
+    return revision
 
 
-def _upgrade(engine: Engine) -> None:
-    cfg = alembic_config(engine)
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+def _check_read_only(db: Database) -> MigrationResult:
+    with db.read() as session:
+        connection = session.connection()
+        tables = set(inspect(connection).get_table_names())
+        if not tables:
+            raise SchemaVersionError(f"{db.where} is read-only and holds no project")
+        revision = _checked_revision(connection, tables, db.where)
+    if revision != head_revision():
+        raise SchemaVersionError(
+            f"{db.where} was written by an older Annotator and needs an upgrade, but it is "
+            "read-only; open a writable copy of it"
+        )
+    return MigrationResult()
 
 
-def _backup_sqlite(engine: Engine, revision: str | None) -> Path | None:
-    path = sqlite_path(engine)
+def _use_wal(db: Database) -> None:
+    """Switch a checked SQLite project to WAL (kept in the file; a no-op once it is)."""
+    raw = db.engine.raw_connection()
+    try:
+        with db.guarded():
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL").fetchone()  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def _upgrade(connection: Connection) -> None:
+    cfg = alembic_config(connection.engine)
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")
+
+
+def _backup_sqlite(db: Database, revision: str | None) -> Path | None:
+    path = db.target.path
     if path is None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    backup = path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}")
-    with sqlite3.connect(path) as source, sqlite3.connect(backup) as target:
-        source.backup(target)
-    return backup
+    return back_up(path, path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}"))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from types import TracebackType
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from annotator import resources
 from annotator.domain.scheme import Scheme, scheme_from_dict
@@ -13,14 +17,29 @@ from annotator.store.annotations import AnnotationStore
 from annotator.store.annotators import default_annotator_name
 from annotator.store.database import Database
 from annotator.store.documents import DocumentStore
-from annotator.store.engine import open_engine
+from annotator.store.engine import open_engine, resolve
 from annotator.store.migrate import MigrationResult, ensure_current
-from annotator.store.scheme_store import SchemeStore
+from annotator.store.scheme_store import SchemeStore, write_scheme
 from annotator.store.stats import ProjectStats, project_stats
 
 
 def default_scheme() -> Scheme:
     return scheme_from_dict(resources.read_yaml("default_scheme.yaml"))
+
+
+def _install_default_scheme(connection: Connection) -> None:
+    with Session(connection, join_transaction_mode="rollback_only") as session:
+        write_scheme(session, default_scheme())
+        session.flush()
+
+
+def _remove_empty(path: Path) -> None:
+    """Remove a project file this process created and could not fill (and its side files)."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
+            for side in ("-journal", "-wal", "-shm"):
+                path.with_name(path.name + side).unlink(missing_ok=True)
 
 
 class Project:
@@ -38,22 +57,30 @@ class Project:
 
     @classmethod
     def open(cls, target: str | Path, annotator: str | None = None) -> Project:
-        """Open (creating or upgrading) the project at a file path or database URL."""
-        engine = open_engine(target)
+        """Open (creating or upgrading) the project at a file path or database URL.
+
+        A project that cannot be opened leaves nothing behind: a new file that could not be
+        filled (a full disk) is removed again.
+        """
+        spec = resolve(target)
+        db = Database(open_engine(spec), spec)
         try:
-            migration = ensure_current(engine)
+            migration = ensure_current(db, on_create=_install_default_scheme)
         except BaseException:
-            engine.dispose()
+            db.dispose()
+            if not spec.existed and spec.path is not None:
+                _remove_empty(spec.path)
             raise
-        project = cls(Database(engine), annotator or default_annotator_name(), migration)
-        if migration.created:
-            project.scheme.install(default_scheme())
-        return project
+        return cls(db, annotator or default_annotator_name(), migration)
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.read_only
 
     @property
     def location(self) -> str:
-        url = self.db.engine.url
-        return url.database or "" if url.drivername.startswith("sqlite") else url.render_as_string()
+        """The project's file, or its URL without a password."""
+        return self.db.where
 
     def stats(self) -> ProjectStats:
         return project_stats(self.db)

@@ -40,7 +40,7 @@ class SchemeStore:
                 raise ValidationError(
                     f"layers still in use cannot be removed: {', '.join(sorted(missing))}"
                 )
-            _write_scheme(session, scheme)
+            write_scheme(session, scheme)
         self._cached = None
 
 
@@ -80,7 +80,8 @@ def read_scheme(session: Session) -> Scheme:
     return Scheme(name=str(name or "Scheme"), layers=layers)
 
 
-def _write_scheme(session: Session, scheme: Scheme) -> None:
+def write_scheme(session: Session, scheme: Scheme) -> None:
+    """Make the scheme tables hold ``scheme``, in the caller's transaction."""
     existing = {row.name: row for row in session.scalars(select(LayerRow))}
     for position, layer in enumerate(scheme.layers):
         row = existing.pop(layer.name, None) or LayerRow(name=layer.name)

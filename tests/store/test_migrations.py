@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from annotator.domain.errors import SchemaVersionError
 from annotator.store import migrate
+from annotator.store.database import Database
 from annotator.store.engine import open_engine
 from annotator.store.migrate import include_name
 from annotator.store.models import Base
@@ -23,7 +24,7 @@ def test_there_is_a_single_migration_head():
 
 def test_migrations_build_exactly_the_schema_the_models_describe(db_path):
     engine = open_engine(db_path)
-    migrate.ensure_current(engine)
+    migrate.ensure_current(Database(engine))
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": include_name})
         diff = compare_metadata(context, Base.metadata)
@@ -69,8 +70,8 @@ def test_an_older_project_is_backed_up_before_it_is_upgraded(db_path, monkeypatc
     old_revision = migrate.head_revision()
     # Pretend this program knows a newer revision than the file has.
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999_next")
-    monkeypatch.setattr(migrate, "_upgrade", lambda engine: None)
-    result = migrate.ensure_current(open_engine(db_path))
+    monkeypatch.setattr(migrate, "_upgrade", lambda connection: None)
+    result = migrate.ensure_current(Database(open_engine(db_path)))
     assert result.upgraded_from == old_revision
     assert result.backup is not None and result.backup.exists()
     with sqlite3.connect(result.backup) as copy:
@@ -102,3 +103,32 @@ def test_every_released_schema_opens_upgraded_with_its_data_and_a_backup(fixture
             assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
                 old_revision,
             )
+
+
+def _side_files(path):
+    return sorted(p.name for p in path.parent.glob(path.name + "-*"))
+
+
+def test_a_foreign_database_in_rollback_journal_mode_is_refused_byte_for_byte(db_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+        connection.execute("INSERT INTO recipes VALUES ('soup')")
+    connection.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaVersionError, match="not an Annotator project"):
+        Project.open(db_path)
+    assert db_path.read_bytes() == before  # header bytes 18-19 would say WAL otherwise
+    assert _side_files(db_path) == []
+
+
+def test_a_newer_project_in_rollback_journal_mode_is_refused_byte_for_byte(db_path):
+    Project.open(db_path).close()
+    connection = sqlite3.connect(db_path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaVersionError, match="newer version"):
+        Project.open(db_path)
+    assert db_path.read_bytes() == before
+    assert _side_files(db_path) == []

@@ -16,6 +16,7 @@ from annotator.jobs.importer import import_paths
 from annotator.store.migrate import include_name
 from annotator.store.models import Base
 from annotator.store.project import Project
+from tests.store.concurrent import finish, openers, span_writers, start_cli
 
 pytestmark = pytest.mark.postgres
 
@@ -96,3 +97,33 @@ def test_formats_round_trip_through_postgres(pg_url, tmp_path):
         export(server, "brat", tmp_path / "brat")
         assert server.documents.search("Gewerkschaft")
     assert (tmp_path / "server.jsonl").read_bytes() == (tmp_path / "source.jsonl").read_bytes()
+
+
+def test_two_imports_of_one_folder_at_once_on_postgres_report_duplicates(pg_url, tmp_path):
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    for i in range(80):
+        (feeds / f"a{i:02}.txt").write_text(f"Article {i}\nThe council met on day {i}.\n")
+    Project.open(pg_url).close()
+    running = [start_cli("import", "--db", pg_url, str(feeds)) for _ in range(2)]
+    runs = [finish(process) for process in running]
+    assert [code for code, _, _ in runs] == [0, 0], runs
+    assert sum(int(out.split()[0]) for _, out, _ in runs) == 80
+    with Project.open(pg_url) as project:
+        assert project.documents.count() == 80
+
+
+def test_programs_creating_one_new_postgres_project_at_once_make_it_once(pg_url):
+    results = openers(pg_url, 4)
+    assert sum(bool(r["created"]) for r in results) == 1
+    assert all(r["layers"] == ["actor", "quote", "claim"] for r in results)
+
+
+def test_a_new_annotator_name_used_by_several_programs_at_once(pg_url):
+    with Project.open(pg_url) as project:
+        project.documents.add_many([DocumentDraft(text="Okafor said so. " * 40, title="t")])
+        [summary] = project.documents.list()
+    results = span_writers(pg_url, summary.id, [40, 40, 40], names=["newcomer"] * 3)
+    assert [r["refused_count"] for r in results] == [0, 0, 0], results
+    with Project.open(pg_url) as project:
+        assert project.annotations.count() == 120
