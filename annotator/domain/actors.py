@@ -36,6 +36,7 @@ class Actor:
     description: str | None
     parent_id: int | None
     external_id: str | None
+    version: int = 1  # raised by one on every change
 
     def names(self) -> tuple[str, ...]:
         """The canonical name followed by every alias."""

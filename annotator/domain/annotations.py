@@ -71,6 +71,8 @@ class Annotation:
     # None where a bulk read (an export) did not load them
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # Raised by one on every change; an edit made from an older copy is refused.
+    version: int = 1
 
 
 def check_span(length: int, start: int, end: int) -> None:

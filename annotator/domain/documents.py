@@ -74,3 +74,4 @@ class Document:
     imported_from: str | None
     created_at: datetime
     updated_at: datetime
+    version: int = 1  # raised by one on every change (status, title)

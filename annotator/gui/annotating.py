@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from annotator.domain.actors import ActorDraft
@@ -84,8 +86,9 @@ class Annotating(QObject):
             linked = self.pick_actor("", nearby, where, link_type.capitalize())
         creates = [p for p in (mention_actor, linked) if p is not None and p.actor_id is None]
         stack = self._workspace.undo_stack
+        macro = f"Add {layer.title.lower()} with new actor"
         if creates:
-            stack.beginMacro(f"Add {layer.title.lower()} with new actor")
+            stack.beginMacro(macro)
         try:
             if mention_actor is not None:
                 draft = replace(draft, actor_id=self._actor_id(mention_actor))
@@ -95,10 +98,12 @@ class Annotating(QObject):
             created = self._workspace.add_annotation(draft)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
-            return None
-        finally:
             if creates:
                 stack.endMacro()
+                _drop_last(stack, macro)
+            return None
+        if creates:
+            stack.endMacro()
         self._view.clear_text_selection()
         self.select(created.id)
         return created
@@ -121,7 +126,8 @@ class Annotating(QObject):
     def delete_selected(self) -> None:
         annotation = self.selected()
         if annotation is not None:
-            self._workspace.delete_annotation(annotation.id)
+            with contextlib.suppress(AnnotatorError):  # reported by the workspace
+                self._workspace.delete_annotation(annotation.id)
 
     def span_to_selection(self) -> None:
         annotation = self.selected()
@@ -271,3 +277,16 @@ class Annotating(QObject):
 
     def _on_actors(self) -> None:
         self._view.restyle()
+
+
+def _drop_last(stack: QUndoStack, text: str) -> None:
+    """Take back the half of an edit that was done (a new actor whose span was then refused)
+    and remove it from the stack, so nothing is half applied and Undo offers nothing new."""
+    if stack.index() == 0:
+        return
+    command = stack.command(stack.index() - 1)
+    if command is None or command.text() != text:
+        return
+    command.undo()
+    command.setObsolete(True)
+    stack.undo()  # skips the obsolete command's undo and deletes it

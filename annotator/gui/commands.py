@@ -1,13 +1,18 @@
 """Undoable edits. The first ``redo`` happens before the push (so errors surface at once);
-the stack replays ``undo``/``redo`` afterwards through the Workspace's low-level steps."""
+the stack replays ``undo``/``redo`` afterwards through the Workspace's low-level steps.
+
+Every step goes through :meth:`Workspace.attempt`, which reports a failure to the user. A step
+that failed changed nothing; the command is then made obsolete, so the stack drops it rather
+than pretending it was undone or redone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.domain.actors import Actor, actor_draft
+from annotator.domain.actors import Actor
 from annotator.domain.annotations import Annotation
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.scheme import Scheme
@@ -28,9 +33,21 @@ class _Done(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self.replay()
+        self._step(self.replay)
+
+    def undo(self) -> None:
+        self._step(self.revert)
+
+    def _step(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except Exception:  # reported by Workspace.attempt; Qt must not see it
+            self.setObsolete(True)
 
     def replay(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
         raise NotImplementedError
 
 
@@ -39,7 +56,7 @@ class CreateAnnotation(_Done):
         super().__init__(f"Add {annotation.layer} “{_short(annotation.text)}”")
         self._workspace, self._annotation = workspace, annotation
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._workspace.apply_delete(self._annotation.id)
 
     def replay(self) -> None:
@@ -51,7 +68,7 @@ class DeleteAnnotation(_Done):
         super().__init__(f"Delete {annotation.layer} “{_short(annotation.text)}”")
         self._workspace, self._annotation = workspace, annotation
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._workspace.apply_create(self._annotation)
 
     def replay(self) -> None:
@@ -63,7 +80,7 @@ class UpdateAnnotation(_Done):
         super().__init__(f"Edit {after.layer} “{_short(after.text)}”")
         self._workspace, self._before, self._after = workspace, before, after
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._workspace.apply_update(self._before)
 
     def replay(self) -> None:
@@ -75,12 +92,14 @@ class CreateActor(_Done):
         super().__init__(f"New actor {actor.name}")
         self._workspace, self._actor = workspace, actor
 
-    def undo(self) -> None:
-        self._workspace.project.actors.delete(self._actor.id)
+    def revert(self) -> None:
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.actors.delete(self._actor.id))
         self._workspace.reload_actors()
 
     def replay(self) -> None:
-        self._workspace.project.actors.restore(self._actor)
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.actors.restore(self._actor))
         self._workspace.reload_actors()
 
 
@@ -89,13 +108,11 @@ class UpdateActor(_Done):
         super().__init__(f"Edit actor {after.name}")
         self._workspace, self._before, self._after = workspace, before, after
 
-    def undo(self) -> None:
-        self._workspace.project.actors.update(self._before.id, actor_draft(self._before))
-        self._workspace.reload_actors()
+    def revert(self) -> None:
+        self._workspace.apply_actor(self._before)
 
     def replay(self) -> None:
-        self._workspace.project.actors.update(self._after.id, actor_draft(self._after))
-        self._workspace.reload_actors()
+        self._workspace.apply_actor(self._after)
 
 
 class MergeActors(_Done):
@@ -103,12 +120,14 @@ class MergeActors(_Done):
         super().__init__(f"Merge {merge.drop.name} into {merge.keep.name}")
         self._workspace, self._merge = workspace, merge
 
-    def undo(self) -> None:
-        self._workspace.project.actors.unmerge(self._merge)
+    def revert(self) -> None:
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.actors.unmerge(self._merge))
         self._workspace.after_actor_rewrite()
 
     def replay(self) -> None:
-        self._merge = self._workspace.project.actors.merge(self._merge.keep.id, self._merge.drop.id)
+        project, keep, drop = self._workspace.project, self._merge.keep.id, self._merge.drop.id
+        self._merge = self._workspace.attempt(lambda: project.actors.merge(keep, drop))
         self._workspace.after_actor_rewrite()
 
 
@@ -117,12 +136,14 @@ class ChangeScheme(_Done):
         super().__init__("Edit scheme")
         self._workspace, self._before, self._after = workspace, before, after
 
-    def undo(self) -> None:
-        self._workspace.project.scheme.install(self._before)
+    def revert(self) -> None:
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.scheme.install(self._before))
         self._workspace.apply_scheme()
 
     def replay(self) -> None:
-        self._workspace.project.scheme.install(self._after)
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.scheme.install(self._after))
         self._workspace.apply_scheme()
 
 
@@ -137,12 +158,14 @@ class SetStatus(_Done):
         super().__init__(f"Mark document {after.value.replace('_', ' ')}")
         self._workspace, self._id, self._before, self._after = workspace, document_id, before, after
 
-    def undo(self) -> None:
-        self._workspace.project.documents.set_status(self._id, self._before)
+    def revert(self) -> None:
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.documents.set_status(self._id, self._before))
         self._workspace.apply_status(self._id, self._before)
 
     def replay(self) -> None:
-        self._workspace.project.documents.set_status(self._id, self._after)
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.documents.set_status(self._id, self._after))
         self._workspace.apply_status(self._id, self._after)
 
 

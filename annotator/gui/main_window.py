@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -25,6 +26,7 @@ from annotator.gui.docks.details import DetailsDock
 from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import icon
+from annotator.gui.project_state import FailureReporter, LockWaitIndicator, mark_read_only
 from annotator.gui.workspace import Workspace
 from annotator.jobs.exporter import ExportResult, export
 from annotator.jobs.importer import ImportReport, import_paths
@@ -62,6 +64,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._connect()
+        self.failures = FailureReporter(self, workspace)
+        self.lock_wait = LockWaitIndicator(self, workspace)
+        if workspace.project.read_only:
+            mark_read_only(self, dict(self.actions_by_name))
         self._restore()
         self._on_document(None)
 
@@ -258,6 +264,8 @@ class MainWindow(QMainWindow):
         self.panel.show_document(document)
         project = self.workspace.project.location
         name = Path(project).name if project else "Annotator"
+        if self.workspace.project.read_only:
+            name += " (read-only)"
         self.setWindowTitle(
             f"{document.title} — {name} — Annotator" if document else f"{name} — Annotator"
         )
@@ -290,10 +298,14 @@ class MainWindow(QMainWindow):
 
     def _set_status(self, status: DocumentStatus) -> None:
         if self.workspace.document is not None:
-            self.workspace.set_status(self.workspace.document.id, status)
+            with contextlib.suppress(AnnotatorError):  # shown by self.failures
+                self.workspace.set_status(self.workspace.document.id, status)
 
     def _done_next(self) -> None:
-        following = self.workspace.mark_done_and_next()
+        try:
+            following = self.workspace.mark_done_and_next()
+        except AnnotatorError:  # shown by self.failures
+            return
         if following is None:
             self.statusBar().showMessage("Every document is done.", 6000)
 
@@ -325,8 +337,8 @@ class MainWindow(QMainWindow):
                 self.workspace.create_actor(dialog.draft())
             else:
                 self.workspace.update_actor(actor_id, dialog.draft())
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, "Actor", str(exc))
+        except AnnotatorError:
+            pass  # shown by self.failures
 
     def merge_actors(self, keep: int, drop: int) -> None:
         actors = self.workspace.actors
@@ -337,7 +349,8 @@ class MainWindow(QMainWindow):
             "names move over. You can undo this.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.workspace.merge_actors(keep, drop)
+            with contextlib.suppress(AnnotatorError):  # shown by self.failures
+                self.workspace.merge_actors(keep, drop)
 
     # -- importing -------------------------------------------------------------------------
     def import_dialog(self) -> None:

@@ -6,18 +6,40 @@ Widgets never call the store themselves; they call a Workspace method, which run
 
 from __future__ import annotations
 
+import traceback
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.domain.actors import Actor, ActorDraft
+from annotator.domain.actors import Actor, ActorDraft, actor_draft
 from annotator.domain.annotations import Annotation, AnnotationDraft, as_draft
 from annotator.domain.documents import Document, DocumentStatus, DocumentSummary
+from annotator.domain.errors import (
+    AnnotatorError,
+    ConflictError,
+    NotFoundError,
+    UsageError,
+    ValidationError,
+)
 from annotator.domain.scheme import Scheme
 from annotator.gui import commands
 from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
 from annotator.store.actors import ActorMerge
 from annotator.store.project import Project
+
+T = TypeVar("T")
+
+
+class EditFailed(AnnotatorError):
+    """An edit failed for a reason that is not the user's (a bug, an unexpected database error)."""
+
+
+def is_serious(error: AnnotatorError) -> bool:
+    """Failures the user must not miss (shown in a dialog), beyond a refused value or key."""
+    return not isinstance(error, ValidationError | NotFoundError | UsageError)
 
 
 class Workspace(QObject):
@@ -28,6 +50,8 @@ class Workspace(QObject):
     actorsChanged = Signal()
     documentsChanged = Signal()
     schemeChanged = Signal()
+    # A refused or failed edit: the message, and whether it is serious (see is_serious).
+    failed = Signal(str, bool)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,58 +88,139 @@ class Workspace(QObject):
     # -- annotation edits (undoable) -------------------------------------------------------
     def add_annotation(self, draft: AnnotationDraft) -> Annotation:
         assert self.document is not None
-        created = self.project.annotations.create(self.document.id, draft)
+        document_id = self.document.id
+        created = self.attempt(lambda: self.project.annotations.create(document_id, draft))
         self._added(created)
         self.undo_stack.push(commands.CreateAnnotation(self, created))
         self._touch_status()
         return created
 
-    def update_annotation(self, annotation_id: int, draft: AnnotationDraft) -> Annotation:
+    def update_annotation(
+        self, annotation_id: int, draft: AnnotationDraft, *, expected_version: int | None = None
+    ) -> Annotation:
+        """Save ``draft`` over a span. ``expected_version`` is the version of the copy the edit
+        was made from (default: the copy this workspace holds); a newer one is a conflict."""
         before = self._current(annotation_id)
-        after = self.project.annotations.update(annotation_id, draft)
+        version = before.version if expected_version is None else expected_version
+        after = self.attempt(
+            lambda: self.project.annotations.update(annotation_id, draft, expected_version=version),
+            reload=annotation_id,
+        )
         self._changed(after)
         self.undo_stack.push(commands.UpdateAnnotation(self, before, after))
         return after
 
     def delete_annotation(self, annotation_id: int) -> None:
-        removed = self.project.annotations.delete(annotation_id)
+        version = self._current(annotation_id).version
+        removed = self.attempt(
+            lambda: self.project.annotations.delete(annotation_id, expected_version=version),
+            reload=annotation_id,
+        )
         self._removed(removed)
         self.undo_stack.push(commands.DeleteAnnotation(self, removed))
 
     # Low-level steps the undo commands replay; no command is pushed here.
     def apply_create(self, annotation: Annotation) -> Annotation:
-        created = self.project.annotations.create(
-            annotation.document_id, as_draft(annotation), annotation_id=annotation.id
+        created = self.attempt(
+            lambda: self.project.annotations.create(
+                annotation.document_id, as_draft(annotation), annotation_id=annotation.id
+            )
         )
         self._added(created)
         return created
 
     def apply_update(self, annotation: Annotation) -> Annotation:
-        updated = self.project.annotations.update(annotation.id, as_draft(annotation))
+        version = self._current(annotation.id).version
+        updated = self.attempt(
+            lambda: self.project.annotations.update(
+                annotation.id, as_draft(annotation), expected_version=version
+            ),
+            reload=annotation.id,
+        )
         self._changed(updated)
         return updated
 
     def apply_delete(self, annotation_id: int) -> Annotation:
-        removed = self.project.annotations.delete(annotation_id)
+        version = self._current(annotation_id).version
+        removed = self.attempt(
+            lambda: self.project.annotations.delete(annotation_id, expected_version=version),
+            reload=annotation_id,
+        )
         self._removed(removed)
         return removed
 
+    # -- failures --------------------------------------------------------------------------
+    def attempt(self, change: Callable[[], T], *, reload: int | None = None) -> T:
+        """Run one service call; a failure is reported through :attr:`failed` and re-raised.
+
+        Whatever the cause, the store's transaction was rolled back, so nothing is half done;
+        the caller pushes no undo command. A conflict reloads span ``reload`` so the window
+        shows what is stored now. Unexpected errors become :class:`EditFailed`.
+        """
+        try:
+            return change()
+        except AnnotatorError as exc:
+            if isinstance(exc, ConflictError) and reload is not None:
+                self.reload_annotation(reload)
+            self.failed.emit(str(exc), is_serious(exc))
+            raise
+        except Exception as exc:
+            traceback.print_exc()
+            error = EditFailed(f"the change could not be saved ({exc}); nothing was changed")
+            self.failed.emit(str(error), True)
+            raise error from exc
+
+    def reload_annotation(self, annotation_id: int) -> None:
+        """Show the stored state of one span (changed or deleted by somebody else)."""
+        try:
+            fresh = self.project.annotations.get(annotation_id)
+        except NotFoundError:
+            old = self.annotations.get(annotation_id)
+            if old is not None:
+                self._removed(old)
+            return
+        except AnnotatorError:
+            return
+        if fresh.id in self.annotations:
+            self._changed(fresh)
+        elif self._is_open(fresh.document_id):
+            self._added(fresh)
+
     # -- actors (undoable) -----------------------------------------------------------------
     def create_actor(self, draft: ActorDraft) -> Actor:
-        actor = self.project.actors.create(draft)
+        actor = self.attempt(lambda: self.project.actors.create(draft))
         self.undo_stack.push(commands.CreateActor(self, actor))
         self.reload_actors()
         return actor
 
     def update_actor(self, actor_id: int, draft: ActorDraft) -> Actor:
-        before = self.project.actors.get(actor_id)
-        after = self.project.actors.update(actor_id, draft)
+        before = self.actors.get(actor_id) or self.project.actors.get(actor_id)
+        try:
+            after = self.attempt(
+                lambda: self.project.actors.update(actor_id, draft, expected_version=before.version)
+            )
+        except ConflictError:
+            self.reload_actors()
+            raise
         self.undo_stack.push(commands.UpdateActor(self, before, after))
         self.reload_actors()
         return after
 
+    def apply_actor(self, actor: Actor) -> None:
+        """Put an actor back as ``actor`` says (undo and redo of an actor edit)."""
+        current = self.actors.get(actor.id)
+        version = current.version if current is not None else None
+        try:
+            self.attempt(
+                lambda: self.project.actors.update(
+                    actor.id, actor_draft(actor), expected_version=version
+                )
+            )
+        finally:
+            self.reload_actors()
+
     def merge_actors(self, keep_id: int, drop_id: int) -> ActorMerge:
-        merge = self.project.actors.merge(keep_id, drop_id)
+        merge = self.attempt(lambda: self.project.actors.merge(keep_id, drop_id))
         self.undo_stack.push(commands.MergeActors(self, merge))
         self.after_actor_rewrite()
         return merge
@@ -129,7 +234,7 @@ class Workspace(QObject):
     # -- scheme (undoable) -----------------------------------------------------------------
     def change_scheme(self, scheme: Scheme) -> None:
         before = self.scheme
-        self.project.scheme.install(scheme)
+        self.attempt(lambda: self.project.scheme.install(scheme))
         self.undo_stack.push(commands.ChangeScheme(self, before, scheme))
         self.apply_scheme()
 
@@ -143,10 +248,19 @@ class Workspace(QObject):
 
     # -- documents -------------------------------------------------------------------------
     def set_status(self, document_id: int, status: DocumentStatus) -> None:
-        before = self.project.documents.get(document_id).status
+        current = self.project.documents.get(document_id)
+        before = current.status
         if before == status:
             return
-        self.project.documents.set_status(document_id, status)
+        try:
+            self.attempt(
+                lambda: self.project.documents.set_status(
+                    document_id, status, expected_version=current.version
+                )
+            )
+        except ConflictError:
+            self.apply_status(document_id, self.project.documents.get(document_id).status)
+            raise
         self.undo_stack.push(commands.SetStatus(self, document_id, before, status))
         self.apply_status(document_id, status)
 
@@ -202,5 +316,8 @@ class Workspace(QObject):
     def _touch_status(self) -> None:
         """The first span moves a new document to 'in progress'."""
         if self.document is not None and self.document.status is DocumentStatus.NEW:
-            self.project.documents.set_status(self.document.id, DocumentStatus.IN_PROGRESS)
-            self.apply_status(self.document.id, DocumentStatus.IN_PROGRESS)
+            document_id = self.document.id
+            self.attempt(
+                lambda: self.project.documents.set_status(document_id, DocumentStatus.IN_PROGRESS)
+            )
+            self.apply_status(document_id, DocumentStatus.IN_PROGRESS)

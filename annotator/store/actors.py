@@ -12,6 +12,7 @@ from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.store.edit_log import Action
 from annotator.store.models import ActorAliasRow, ActorRow, AnnotationRow, LinkRow
 from annotator.store.service import Service
+from annotator.store.versions import claim
 
 
 class ActorStore(Service):
@@ -42,12 +43,19 @@ class ActorStore(Service):
             )
             return actor
 
-    def update(self, actor_id: int, draft: ActorDraft) -> Actor:
-        """Replace an actor's name, kind, aliases, description, parent and external id."""
+    def update(
+        self, actor_id: int, draft: ActorDraft, *, expected_version: int | None = None
+    ) -> Actor:
+        """Replace an actor's name, kind, aliases, description, parent and external id.
+
+        With ``expected_version``, an actor somebody changed since is not overwritten.
+        """
         name = draft.name.strip()
         if not name:
             raise ValidationError("an actor needs a name")
         with self._db.write() as session:
+            what = f"the actor {draft.name!r}"
+            claim(session, ActorRow, "actor", actor_id, expected_version, what)
             row = _row(session, actor_id)
             before = to_actor(row)
             if draft.parent_id is not None:
@@ -79,6 +87,7 @@ class ActorStore(Service):
         if keep_id == drop_id:
             raise ValidationError("an actor cannot be merged into itself")
         with self._db.write() as session:
+            claim(session, ActorRow, "actor", keep_id, None, f"actor #{keep_id}")
             keep, drop = _row(session, keep_id), _row(session, drop_id)
             merge = ActorMerge(
                 keep=to_actor(keep),
@@ -95,19 +104,7 @@ class ActorStore(Service):
                     session.scalars(select(ActorRow.id).where(ActorRow.parent_id == drop_id))
                 ),
             )
-            session.execute(
-                update(AnnotationRow)
-                .where(AnnotationRow.actor_id == drop_id)
-                .values(actor_id=keep_id)
-            )
-            session.execute(
-                update(LinkRow)
-                .where(LinkRow.target_actor_id == drop_id)
-                .values(target_actor_id=keep_id)
-            )
-            session.execute(
-                update(ActorRow).where(ActorRow.parent_id == drop_id).values(parent_id=keep_id)
-            )
+            _repoint(session, merge, keep_id)
             names = {a.alias for a in keep.aliases} | {keep.name}
             for alias in (drop.name, *(a.alias for a in drop.aliases)):
                 if alias not in names:
@@ -142,30 +139,14 @@ class ActorStore(Service):
     def unmerge(self, merge: ActorMerge) -> None:
         """Undo :meth:`merge`: the dropped actor comes back with its mentions and links."""
         with self._db.write() as session:
+            claim(session, ActorRow, "actor", merge.keep.id, None, f"actor {merge.keep.name!r}")
             keep = _row(session, merge.keep.id)
             drop = merge.drop
             session.add(_new_row(drop))
             session.flush()
             keep.parent_id = merge.keep.parent_id
             keep.aliases = [a for a in keep.aliases if a.alias in merge.keep.aliases]
-            if merge.mentions:
-                session.execute(
-                    update(AnnotationRow)
-                    .where(AnnotationRow.id.in_(merge.mentions))
-                    .values(actor_id=drop.id)
-                )
-            if merge.links:
-                session.execute(
-                    update(LinkRow)
-                    .where(LinkRow.id.in_(merge.links))
-                    .values(target_actor_id=drop.id)
-                )
-            if merge.children:
-                session.execute(
-                    update(ActorRow)
-                    .where(ActorRow.id.in_(merge.children))
-                    .values(parent_id=drop.id)
-                )
+            _repoint(session, merge, drop.id)
             self._log(
                 session,
                 Action.CREATE,
@@ -254,6 +235,32 @@ class ActorMerge:
     children: tuple[int, ...]
 
 
+def _repoint(session: Session, merge: ActorMerge, actor_id: int) -> None:
+    """Point a merge's mentions, links and children at ``actor_id``, raising their versions."""
+    if merge.mentions:
+        session.execute(
+            update(AnnotationRow)
+            .where(AnnotationRow.id.in_(merge.mentions))
+            .values(actor_id=actor_id, version=AnnotationRow.version + 1)
+        )
+    if merge.links:
+        session.execute(
+            update(LinkRow).where(LinkRow.id.in_(merge.links)).values(target_actor_id=actor_id)
+        )
+        sources = select(LinkRow.source_id).where(LinkRow.id.in_(merge.links))
+        session.execute(
+            update(AnnotationRow)
+            .where(AnnotationRow.id.in_(sources))
+            .values(version=AnnotationRow.version + 1)
+        )
+    if merge.children:
+        session.execute(
+            update(ActorRow)
+            .where(ActorRow.id.in_(merge.children))
+            .values(parent_id=actor_id, version=ActorRow.version + 1)
+        )
+
+
 def _new_row(actor: Actor) -> ActorRow:
     return ActorRow(
         id=actor.id,
@@ -263,6 +270,7 @@ def _new_row(actor: Actor) -> ActorRow:
         parent_id=actor.parent_id,
         external_id=actor.external_id,
         aliases=[ActorAliasRow(alias=a) for a in actor.aliases],
+        version=actor.version + 1,
     )
 
 
@@ -296,6 +304,7 @@ def to_actor(row: ActorRow) -> Actor:
         description=row.description,
         parent_id=row.parent_id,
         external_id=row.external_id,
+        version=row.version,
     )
 
 

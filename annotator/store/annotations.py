@@ -34,6 +34,7 @@ from annotator.store.models import (
 )
 from annotator.store.scheme_store import SchemeStore
 from annotator.store.service import Service
+from annotator.store.versions import claim
 
 
 class AnnotationStore(Service):
@@ -70,11 +71,20 @@ class AnnotationStore(Service):
             )
             return annotation
 
-    def update(self, annotation_id: int, draft: AnnotationDraft) -> Annotation:
-        """Replace a span's layer, offsets, label, attributes, actor and links with ``draft``."""
+    def update(
+        self, annotation_id: int, draft: AnnotationDraft, *, expected_version: int | None = None
+    ) -> Annotation:
+        """Replace a span's layer, offsets, label, attributes, actor and links with ``draft``.
+
+        With ``expected_version``, the span must not have changed since that version was read;
+        otherwise :class:`ConflictError` names who changed it and nothing is saved.
+        """
         attributes = self._validated(draft)
         with self._guard(), self._db.write() as session:
-            before = _load(session, annotation_id)
+            before = _find(session, annotation_id)
+            what = describe(before) if before else f"span #{annotation_id}"
+            claim(session, AnnotationRow, "annotation", annotation_id, expected_version, what)
+            assert before is not None
             row = session.get(AnnotationRow, annotation_id)
             assert row is not None
             covered = _covered_text(session, row.document_id, draft.start, draft.end)
@@ -117,9 +127,16 @@ class AnnotationStore(Service):
                 "or its id is taken"
             ) from exc
 
-    def delete(self, annotation_id: int) -> Annotation:
-        """Remove a span with its links; returns what was removed (for undo)."""
+    def delete(self, annotation_id: int, *, expected_version: int | None = None) -> Annotation:
+        """Remove a span with its links; returns what was removed (for undo).
+
+        With ``expected_version``, a span somebody changed since is not deleted (see update).
+        """
         with self._db.write() as session:
+            found = _find(session, annotation_id)
+            what = describe(found) if found else f"span #{annotation_id}"
+            if expected_version is not None or found is None:
+                claim(session, AnnotationRow, "annotation", annotation_id, expected_version, what)
             annotation = _load(session, annotation_id)
             session.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id))
             self._log(
@@ -237,10 +254,22 @@ def _insert_link(session: Session, source_id: int, link: LinkDraft, who: int) ->
 
 
 def _load(session: Session, annotation_id: int) -> Annotation:
-    found = _select(session, AnnotationRow.id == annotation_id)
-    if not found:
+    found = _find(session, annotation_id)
+    if found is None:
         raise NotFoundError(f"no annotation with id {annotation_id}")
-    return found[0]
+    return found
+
+
+def _find(session: Session, annotation_id: int) -> Annotation | None:
+    found = _select(session, AnnotationRow.id == annotation_id)
+    return found[0] if found else None
+
+
+def describe(annotation: Annotation) -> str:
+    """How messages name a span: its layer and the start of its text."""
+    text = " ".join(annotation.text.split())
+    short = text if len(text) <= 40 else text[:39] + "…"
+    return f"the {annotation.layer} “{short}”"
 
 
 def _select(
@@ -283,6 +312,7 @@ def _select(
             AnnotatorRow.name,
             AnnotationRow.origin,
             *stamps,
+            AnnotationRow.version,
         )
         .join(LayerRow, LayerRow.id == AnnotationRow.layer_id)
         .outerjoin(LabelRow, LabelRow.id == AnnotationRow.label_id)
@@ -294,8 +324,8 @@ def _select(
     return [
         Annotation(
             id_, document, layer, label, start, end, text, attributes or {}, actor,
-            tuple(links.get(id_, ())), who, origins[origin], created, updated,
+            tuple(links.get(id_, ())), who, origins[origin], created, updated, version,
         )
         for (id_, document, layer, label, start, end, text, attributes, actor, who, origin,
-             created, updated) in rows
+             created, updated, version) in rows
     ]  # fmt: skip

@@ -85,9 +85,9 @@ def back_up(project: Path, out: Path | None = None, *, now: datetime | None = No
     return out
 
 
-def rolling_backup(project: Path, keep: int = DEFAULT_KEEP, *, now: datetime | None = None) -> (
-    Path | None
-):
+def rolling_backup(
+    project: Path, keep: int = DEFAULT_KEEP, *, now: datetime | None = None
+) -> Path | None:
     """Take today's backup unless one exists already; keep the newest ``keep``.
 
     Returns the new backup, or None when today's was already there (or ``keep`` is 0).

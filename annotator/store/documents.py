@@ -24,6 +24,7 @@ from annotator.store.models import AnnotationRow, DocumentRow
 from annotator.store.models.base import utcnow
 from annotator.store.search import SearchHit, search_documents
 from annotator.store.service import Service
+from annotator.store.versions import claim
 
 CHUNK = 500
 
@@ -207,11 +208,19 @@ class DocumentStore(Service):
         with self._db.read() as session:
             return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
 
-    def set_status(self, document_id: int, status: DocumentStatus) -> None:
+    def set_status(
+        self, document_id: int, status: DocumentStatus, *, expected_version: int | None = None
+    ) -> int:
+        """Set a document's workflow status; returns its new version.
+
+        With ``expected_version``, a document somebody changed since is left as it is.
+        """
         with self._db.write() as session:
             before = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
             if before is None:
                 raise NotFoundError(f"no document with id {document_id}")
+            what = f"document #{document_id}"
+            version = claim(session, DocumentRow, "document", document_id, expected_version, what)
             session.execute(
                 update(DocumentRow)
                 .where(DocumentRow.id == document_id)
@@ -226,6 +235,7 @@ class DocumentStore(Service):
                 before={"status": before},
                 after={"status": status.value},
             )
+            return version
 
 
 _DOCUMENT_COLUMNS = (
@@ -243,12 +253,13 @@ _DOCUMENT_COLUMNS = (
     DocumentRow.imported_from,
     DocumentRow.created_at,
     DocumentRow.updated_at,
+    DocumentRow.version,
 )
 
 
 def _to_document(row: Any) -> Document:
     (id_, title, text, sha, source, url, author, published, language, status, meta, origin,
-     created, updated) = row  # fmt: skip
+     created, updated, version) = row  # fmt: skip
     return Document(
         id=id_,
         title=title,
@@ -264,6 +275,7 @@ def _to_document(row: Any) -> Document:
         imported_from=origin,
         created_at=created,
         updated_at=updated,
+        version=version,
     )
 
 

@@ -48,8 +48,11 @@ class Target:
         return make_url(self.url).render_as_string(hide_password=True)
 
 
-def resolve(target: str | Path) -> Target:
-    """``target`` as a :class:`Target`: a plain path is a SQLite file, anything else a URL."""
+def resolve(target: str | Path, *, read_only: bool = False) -> Target:
+    """``target`` as a :class:`Target`: a plain path is a SQLite file, anything else a URL.
+
+    A file is opened read-only when asked, or when it or its folder cannot be written.
+    """
     text = str(target)
     if "://" in text:
         try:
@@ -58,15 +61,20 @@ def resolve(target: str | Path) -> Target:
             raise UsageError(f"not a database URL: {text}") from exc
         database = url.database if url.drivername.startswith("sqlite") else None
         if database and database != ":memory:":
-            return resolve(database)
+            return resolve(database, read_only=read_only)
         return Target(text, None)
     path = Path(text).expanduser().resolve()
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a project file such as {path}/project.sqlite")
     if path.exists() and not path.is_file():
         raise UsageError(f"{path} is not a regular file and cannot be a project")
+    if read_only and not path.is_file():
+        raise UsageError(f"{path}: no such project file to open read-only")
     return Target(
-        f"sqlite+pysqlite:///{path}", path, read_only=not _writable(path), existed=path.exists()
+        f"sqlite+pysqlite:///{path}",
+        path,
+        read_only=read_only or not _writable(path),
+        existed=path.exists(),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -56,13 +57,16 @@ class Project:
         self.annotated = AnnotatedImporter(db, self.scheme, annotator)
 
     @classmethod
-    def open(cls, target: str | Path, annotator: str | None = None) -> Project:
+    def open(
+        cls, target: str | Path, annotator: str | None = None, *, read_only: bool = False
+    ) -> Project:
         """Open (creating or upgrading) the project at a file path or database URL.
 
         A project that cannot be opened leaves nothing behind: a new file that could not be
-        filled (a full disk) is removed again.
+        filled (a full disk) is removed again. A SQLite project is opened read-only when
+        ``read_only`` asks for it or when its file or folder cannot be written.
         """
-        spec = resolve(target)
+        spec = resolve(target, read_only=read_only)
         db = Database(open_engine(spec), spec)
         try:
             migration = ensure_current(db, on_create=_install_default_scheme)
@@ -75,7 +79,12 @@ class Project:
 
     @property
     def read_only(self) -> bool:
+        """The project file or its folder cannot be written: reads work, changes are refused."""
         return self.db.read_only
+
+    def on_lock_wait(self, callback: Callable[[float], None] | None) -> None:
+        """Call ``callback(seconds)`` while a change waits for another program's write."""
+        self.db.waiting = callback
 
     @property
     def location(self) -> str:

@@ -127,3 +127,46 @@ def test_a_new_annotator_name_used_by_several_programs_at_once(pg_url):
     assert [r["refused_count"] for r in results] == [0, 0, 0], results
     with Project.open(pg_url) as project:
         assert project.annotations.count() == 120
+
+
+def test_concurrent_updates_of_one_span_on_postgres_one_wins_one_is_refused(pg_url):
+    import threading
+    from dataclasses import replace
+
+    from annotator.domain.annotations import as_draft
+    from annotator.domain.errors import ConflictError
+
+    with (
+        Project.open(pg_url, annotator="alice") as alice,
+        Project.open(pg_url, annotator="bob") as bob,
+    ):
+        alice.documents.add_many([DocumentDraft(text="Okafor said the bridge opens.", title="t")])
+        [summary] = alice.documents.list()
+        span = alice.annotations.create(summary.id, AnnotationDraft("quote", 0, 11))
+        for round_ in range(8):
+            copy = alice.annotations.get(span.id)
+            barrier = threading.Barrier(2)
+            outcomes: dict[str, str] = {}
+
+            def edit(project, name, copy=copy, barrier=barrier, outcomes=outcomes, round_=round_):
+                draft = replace(as_draft(copy), attributes={"cue": f"{name}{round_}"})
+                barrier.wait()
+                try:
+                    project.annotations.update(span.id, draft, expected_version=copy.version)
+                    outcomes[name] = "saved"
+                except ConflictError as exc:
+                    outcomes[name] = str(exc)
+
+            threads = [
+                threading.Thread(target=edit, args=(p, n))
+                for p, n in ((alice, "alice"), (bob, "bob"))
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            saved = [n for n, o in outcomes.items() if o == "saved"]
+            [loser] = [o for o in outcomes.values() if o != "saved"]
+            assert len(saved) == 1, outcomes
+            assert f"changed by {saved[0]}" in loser
+            assert alice.annotations.get(span.id).attributes == {"cue": f"{saved[0]}{round_}"}

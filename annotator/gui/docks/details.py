@@ -171,9 +171,11 @@ class DetailsDock(QDockWidget):
     def _save(self, **changes: Any) -> None:
         if self._annotation is None:
             return
-        draft = replace(as_draft(self._annotation), **changes)
+        shown = self._annotation
+        draft = replace(as_draft(shown), **changes)
         try:
-            self._workspace.update_annotation(self._annotation.id, draft)
+            # made from the copy shown here: if somebody changed the span since, it is refused
+            self._workspace.update_annotation(shown.id, draft, expected_version=shown.version)
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             self._rebuild()

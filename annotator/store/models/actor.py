@@ -4,12 +4,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, Uniqu
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from annotator.domain.actors import ActorKind
-from annotator.store.models.base import Base, Timestamped
+from annotator.store.models.base import Base, Timestamped, Versioned
 
 _KINDS = ", ".join(f"'{k.value}'" for k in ActorKind)
 
 
-class ActorRow(Base, Timestamped):
+class ActorRow(Base, Timestamped, Versioned):
     """A canonical actor; mentions point here. ``parent_id`` is its affiliation."""
 
     __tablename__ = "actor"

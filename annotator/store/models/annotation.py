@@ -14,12 +14,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from annotator.domain.annotations import Origin
-from annotator.store.models.base import Base, Timestamped
+from annotator.store.models.base import Base, Timestamped, Versioned
 
 _ORIGINS = ", ".join(f"'{o.value}'" for o in Origin)
 
 
-class AnnotationRow(Base, Timestamped):
+class AnnotationRow(Base, Timestamped, Versioned):
     """A span of one document on one layer. Offsets are code points, end exclusive."""
 
     __tablename__ = "annotation"

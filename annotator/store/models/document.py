@@ -7,12 +7,12 @@ from sqlalchemy import JSON, CheckConstraint, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from annotator.domain.documents import DocumentStatus
-from annotator.store.models.base import Base, Timestamped
+from annotator.store.models.base import Base, Timestamped, Versioned
 
 _STATUSES = ", ".join(f"'{s.value}'" for s in DocumentStatus)
 
 
-class DocumentRow(Base, Timestamped):
+class DocumentRow(Base, Timestamped, Versioned):
     """An article. ``text`` is written once at import and never changed."""
 
     __tablename__ = "document"

@@ -1,0 +1,80 @@
+"""What the window says about the project itself: failed edits, waits for another writer, and
+a project that can only be read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEventLoop, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+
+from annotator.gui.workspace import Workspace
+
+# Actions that change the project; disabled when it is read-only.
+EDITING_ACTIONS = (
+    "import", "import-folder", "scheme", "delete", "span-to-selection", "start-left",
+    "start-right", "end-left", "end-right", "done-next", "new-actor", "status-new",
+    "status-in_progress", "status-done", "status-reviewed",
+)  # fmt: skip
+_MESSAGE_MS = 10_000
+
+
+class FailureReporter(QObject):
+    """Every refused or failed edit appears in the status bar; serious ones also in a dialog.
+
+    Serious means the user must act or at least know their work did not go in: a full disk,
+    a read-only or damaged project, a change by somebody else, an unexpected error.
+    """
+
+    def __init__(self, window: QMainWindow, workspace: Workspace) -> None:
+        super().__init__(window)
+        self._window = window
+        self.last: tuple[str, bool] | None = None
+        workspace.failed.connect(self.report)
+
+    def report(self, message: str, serious: bool) -> None:
+        self.last = (message, serious)
+        self._window.statusBar().showMessage(message, _MESSAGE_MS)
+        if serious:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Not saved",
+                "This change was not saved.",
+                QMessageBox.StandardButton.Ok,
+                self._window,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setInformativeText(message)
+            box.setObjectName("failure-dialog")
+            box.open()  # not exec(): a failure inside a key handler must not nest event loops
+
+
+class LockWaitIndicator(QObject):
+    """While another program holds the project's write lock: say so and keep painting.
+
+    The edit waits (it is not refused); user input is held back meanwhile, so nothing can start
+    a second edit inside the first.
+    """
+
+    def __init__(self, window: QMainWindow, workspace: Workspace) -> None:
+        super().__init__(window)
+        self._window = window
+        self.waits = 0
+        workspace.project.on_lock_wait(self.waiting)
+
+    def waiting(self, seconds: float) -> None:
+        self.waits += 1
+        self._window.statusBar().showMessage(
+            f"Waiting for another program that is writing to this project… ({seconds:.0f} s)"
+        )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+def mark_read_only(window: QMainWindow, actions: dict[str, object]) -> None:
+    """Show that the project can only be read, and switch off what would change it."""
+    for name in EDITING_ACTIONS:
+        action = actions.get(name)
+        if action is not None:
+            action.setEnabled(False)  # type: ignore[attr-defined]
+    label = QLabel("Read-only project")
+    label.setObjectName("read-only-label")
+    label.setToolTip("The project file or its folder cannot be written; nothing can be changed.")
+    window.statusBar().addPermanentWidget(label)
