@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 
 from annotator.cli.list_cmd import status_arg
-from annotator.cli.output import warn
+from annotator.cli.output import term, warn
 from annotator.cli.progressbar import terminal_progress
 from annotator.cli.projects import open_project
+from annotator.domain.errors import UsageError
 from annotator.formats.annotations.registry import FORMATS
 from annotator.formats.annotations.report import FormatOptions
 from annotator.jobs.exporter import export
@@ -35,7 +36,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     )
     parser.add_argument("--annotator", metavar="NAME", help="only spans made by this person")
     parser.add_argument(
-        "--split", type=parse_split, metavar="train=0.8,dev=0.1,test=0.1",
+        "--split", type=_split_arg, metavar="train=0.8,dev=0.1,test=0.1",
         help="divide documents into splits",
     )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
@@ -68,5 +69,12 @@ def run(args: argparse.Namespace) -> int:
     for line in result.report.lines():
         warn(f"not kept: {line}")
     files = ", ".join(str(path) for path in result.files)
-    print(f"{result.report.documents} documents, {result.report.spans} spans -> {files}")
+    print(f"{result.report.documents} documents, {result.report.spans} spans -> {term(files)}")
     return 0
+
+
+def _split_arg(text: str) -> dict[str, float]:
+    try:
+        return parse_split(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc

@@ -21,6 +21,7 @@ from annotator.cli import (
     show_cmd,
     stats_cmd,
 )
+from annotator.cli.output import term
 from annotator.domain.errors import AnnotatorError, UsageError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -58,10 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except UsageError as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        print(f"annotator: error: {term(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except AnnotatorError as exc:
-        print(f"annotator: {exc}", file=sys.stderr)
+        print(f"annotator: {term(exc)}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)

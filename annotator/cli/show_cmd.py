@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
-from annotator.cli.output import print_json, print_table, shorten
+from annotator.cli.output import print_json, print_table, shorten, term
 from annotator.cli.projects import open_project
 from annotator.domain.actors import Actor
 from annotator.domain.annotations import Annotation
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         data["annotations"] = spans
         print_json(data)
         return 0
-    print(document.title)
+    print(term(document.title))
     for label, value in (
         ("source", document.source),
         ("date", document.published),
@@ -40,9 +40,9 @@ def run(args: argparse.Namespace) -> int:
         ("status", document.status.value),
     ):
         if value:
-            print(f"{label:>9}: {value}")
+            print(f"{label:>9}: {term(value)}")
     print()
-    print(document.text)
+    print(term(document.text, keep_newlines=True))
     if spans:
         print()
         rows = [

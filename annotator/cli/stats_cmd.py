@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from annotator.cli.output import print_json
+from annotator.cli.output import print_json, term
 from annotator.cli.projects import open_project
 
 
@@ -22,16 +22,16 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"project": location, **asdict(stats)})
         return 0
-    print(f"project      {location}")
+    print(f"project      {term(location)}")
     print(f"documents    {stats.documents} ({stats.characters:,} characters)")
     for status, n in sorted(stats.documents_by_status.items()):
         print(f"  {status:<13}{n}")
     print(f"annotations  {stats.annotations} ({stats.links} links)")
     for layer, n in stats.annotations_by_layer.items():
-        print(f"  {layer:<13}{n}")
+        print(f"  {term(layer):<13}{n}")
     print(f"actors       {stats.actors}")
     for kind, n in sorted(stats.actors_by_kind.items()):
         print(f"  {kind:<13}{n}")
     for name, n in sorted(stats.annotations_by_annotator.items()):
-        print(f"annotator    {name}: {n} annotations")
+        print(f"annotator    {term(name)}: {n} annotations")
     return 0

@@ -14,8 +14,7 @@ from charset_normalizer import from_bytes
 
 from annotator.domain.errors import InputError
 from annotator.domain.text import first_control_character, line_of, normalise_newlines
-
-MAX_FILE_BYTES = 256 * 1024 * 1024
+from annotator.formats.files import read_bytes_limited
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -40,16 +39,7 @@ def read_text_file(path: Path, encoding: str | None = None, *, check: bool = Tru
     ``check=False`` skips the search for control characters, for readers of records that
     check each record's text themselves.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                path, f"file is {size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    return decode(data, path, encoding, check=check)
+    return decode(read_bytes_limited(path), path, encoding, check=check)
 
 
 def decode(

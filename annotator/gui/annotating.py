@@ -20,6 +20,7 @@ from annotator.gui.article.view import ArticleView
 from annotator.gui.colors import SpanMaker
 from annotator.gui.dialogs.actor_picker import ActorPicker, PickedActor
 from annotator.gui.docks.details import DetailsDock
+from annotator.gui.safe_text import esc
 from annotator.gui.workspace import Workspace
 
 #: (prefilled text, nearby actor ids, where to show it, what is asked) -> the choice or None
@@ -195,14 +196,14 @@ class Annotating(QObject):
             return ""
         actors = self._workspace.actors
         layer = self._workspace.scheme.layer(annotation.layer)
-        lines = [f"<b>{layer.title}</b>"]
+        lines = [f"<b>{esc(layer.title)}</b>"]
         if annotation.actor_id in actors:
-            lines.append(f"Actor: {actors[annotation.actor_id].name}")  # type: ignore[index]
+            lines.append(f"Actor: {esc(actors[annotation.actor_id].name)}")  # type: ignore[index]
         for link in annotation.links:
             if link.actor_id in actors:
-                lines.append(f"{link.type.capitalize()}: {actors[link.actor_id].name}")  # type: ignore[index]
+                lines.append(f"{esc(link.type.capitalize())}: {esc(actors[link.actor_id].name)}")  # type: ignore[index]
         for name, value in annotation.attributes.items():
-            lines.append(f"{name.capitalize()}: {value}")
+            lines.append(f"{esc(name.capitalize())}: {esc(value)}")
         return "<br>".join(lines)
 
     # -- internals -------------------------------------------------------------------------

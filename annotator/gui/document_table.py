@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.domain.documents import DocumentSummary
 from annotator.gui.icons import icon
+from annotator.gui.safe_text import plain_tooltip
 from annotator.gui.table_model import RowTableModel
 
 
@@ -55,7 +56,7 @@ class DocumentTableModel(RowTableModel):
                 doc.annotations,
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{doc.title}\n{doc.source or ''}"
+            return plain_tooltip(f"{doc.title}\n{doc.source or ''}")
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return icon(f"status-{doc.status.value}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:

@@ -27,6 +27,7 @@ from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import icon
 from annotator.gui.project_state import FailureReporter, LockWaitIndicator, mark_read_only
+from annotator.gui.safe_text import message_box, plain_tooltip
 from annotator.gui.workspace import Workspace
 from annotator.jobs.exporter import ExportResult, export
 from annotator.jobs.importer import ImportReport, import_paths
@@ -133,7 +134,9 @@ class MainWindow(QMainWindow):
                 continue
             tag = QAction(icon(f"layer-{layer.name}"), layer.title, self)
             tag.setShortcut(QKeySequence(layer.hotkey))
-            tag.setToolTip(f"Tag the selected text as {layer.title} ({layer.hotkey})")
+            tag.setToolTip(
+                plain_tooltip(f"Tag the selected text as {layer.title} ({layer.hotkey})")
+            )
             tag.triggered.connect(lambda _c=False, name=layer.name: self.annotating.tag(name))
             self.addAction(tag)
             self.actions_by_name[f"tag-{layer.name}"] = tag
@@ -151,7 +154,7 @@ class MainWindow(QMainWindow):
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setText(f"&{verb} {what}" if what else f"&{verb}")
         action.setIconText(verb)
-        action.setToolTip(f"{verb} {what} ({keys})" if what else f"{verb} ({keys})")
+        action.setToolTip(plain_tooltip(f"{verb} {what} ({keys})" if what else f"{verb} ({keys})"))
         action.setStatusTip(f"{verb} {what}")
 
     def _build_menus(self) -> None:
@@ -342,13 +345,15 @@ class MainWindow(QMainWindow):
 
     def merge_actors(self, keep: int, drop: int) -> None:
         actors = self.workspace.actors
-        answer = QMessageBox.question(
+        question = message_box(
             self,
+            QMessageBox.Icon.Question,
             "Merge actors",
             f"Merge “{actors[drop].name}” into “{actors[keep].name}”? Its mentions, links and "
             "names move over. You can undo this.",
+            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if question.exec() == QMessageBox.StandardButton.Yes:
             with contextlib.suppress(AnnotatorError):  # shown by self.failures
                 self.workspace.merge_actors(keep, drop)
 
@@ -385,7 +390,7 @@ class MainWindow(QMainWindow):
     def _imported(self, report: ImportReport | None, error: object) -> None:
         self.workspace.documentsChanged.emit()
         if error is not None or report is None:
-            QMessageBox.critical(self, "Import failed", str(error))
+            message_box(self, QMessageBox.Icon.Critical, "Import failed", str(error)).open()
             return
         self.statusBar().showMessage(report.summary(), 10_000)
         problems = [f"refused {e}" for e in report.refused]
@@ -394,7 +399,7 @@ class MainWindow(QMainWindow):
             for d in report.duplicates
         ]
         if problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary(), parent=self)
+            box = message_box(self, QMessageBox.Icon.Warning, "Import", report.summary())
             box.setDetailedText("\n".join(problems))
             box.open()
 
@@ -421,7 +426,7 @@ class MainWindow(QMainWindow):
 
     def _exported(self, result: ExportResult | None, error: object) -> None:
         if error is not None or result is None:
-            QMessageBox.critical(self, "Export failed", str(error))
+            message_box(self, QMessageBox.Icon.Critical, "Export failed", str(error)).open()
             return
         report = result.report
         summary = f"{report.documents} documents and {report.spans} spans written to " + ", ".join(
@@ -429,9 +434,9 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(summary, 10_000)
         if report.losses:
-            box = QMessageBox(
-                QMessageBox.Icon.Information, "Export", summary + "\n\nSome things this "
-                "format cannot hold were left out; see the details.", parent=self,
+            box = message_box(
+                self, QMessageBox.Icon.Information, "Export", summary + "\n\nSome things this "
+                "format cannot hold were left out; see the details.",
             )  # fmt: skip
             box.setDetailedText("\n".join(report.lines()))
             box.open()

@@ -3,9 +3,10 @@ a project that can only be read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, QObject, Qt
+from PySide6.QtCore import QEventLoop, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
+from annotator.gui.safe_text import message_box
 from annotator.gui.workspace import Workspace
 
 # Actions that change the project; disabled when it is read-only.
@@ -34,15 +35,13 @@ class FailureReporter(QObject):
         self.last = (message, serious)
         self._window.statusBar().showMessage(message, _MESSAGE_MS)
         if serious:
-            box = QMessageBox(
+            box = message_box(
+                self._window,
                 QMessageBox.Icon.Warning,
                 "Not saved",
                 "This change was not saved.",
-                QMessageBox.StandardButton.Ok,
-                self._window,
+                details=message,
             )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setInformativeText(message)
             box.setObjectName("failure-dialog")
             box.open()  # not exec(): a failure inside a key handler must not nest event loops
 

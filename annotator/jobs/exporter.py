@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.domain.corpus import AnnotatedDocument, Corpus
-from annotator.domain.errors import UsageError
+from annotator.domain.errors import StorageError, UsageError
 from annotator.formats.annotations.registry import FORMATS, FolderWriter, Writer
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.jobs.progress import Progress
@@ -33,6 +33,30 @@ def export(
     seed: int = 0,
     options: FormatOptions | None = None,
     progress: Progress | None = None,
+) -> ExportResult:
+    """Write the chosen documents in ``format_name`` to ``out``; see the module docstring.
+
+    A failure of the machine (a full disk, a folder that cannot be written) is a
+    :class:`StorageError` naming the file; no partial file is left behind.
+    """
+    try:
+        return _export(project, format_name, out, chosen, splits, seed, options, progress)
+    except OSError as exc:
+        where = exc.filename or out
+        raise StorageError(
+            f"{where}: cannot write the export ({exc.strerror or exc}); no partial file was left"
+        ) from exc
+
+
+def _export(
+    project: Project,
+    format_name: str,
+    out: Path,
+    chosen: ExportFilter | None,
+    splits: dict[str, float] | None,
+    seed: int,
+    options: FormatOptions | None,
+    progress: Progress | None,
 ) -> ExportResult:
     spec = FORMATS.get(format_name)
     if spec is None or not spec.writable:

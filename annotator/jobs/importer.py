@@ -24,6 +24,7 @@ from annotator.store.project import Project
 T = TypeVar("T")
 
 _REPORT_EVERY = 200
+_TOO_DEEP = "data nested too deeply to be read (lists or objects inside each other thousands deep)"
 
 
 @dataclass(slots=True)
@@ -118,6 +119,8 @@ def import_paths(
             break
         except InputError as exc:
             outcome.error = exc
+        except RecursionError:
+            outcome.error = InputError(path, _TOO_DEEP)
         progress.advance(_size(path), path.name)
     return report
 
@@ -178,7 +181,9 @@ def _guarded(drafts: Iterator[T], path: Path) -> Iterator[T]:
     """Turn parser failures that escape a reader into a refusal of the file."""
     try:
         yield from drafts
-    except (ValueError, RecursionError, UnicodeError) as exc:
+    except RecursionError as exc:
+        raise InputError(path, _TOO_DEEP) from exc
+    except (ValueError, UnicodeError) as exc:
         if isinstance(exc, InputError):
             raise
         raise InputError(path, f"cannot be read: {exc}") from exc

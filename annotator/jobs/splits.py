@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 
 from annotator.domain.errors import UsageError
+
+# A split is written as OUT/NAME.ext: nothing that could leave OUT or hide a file.
+_SPLIT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 def parse_split(text: str) -> dict[str, float]:
@@ -20,6 +24,12 @@ def parse_split(text: str) -> dict[str, float]:
             ) from None
     if not fractions or any(not n or f < 0 for n, f in fractions.items()):
         raise UsageError(f"bad split {text!r}")
+    for name in fractions:
+        if not _SPLIT_NAME.fullmatch(name):
+            raise UsageError(
+                f"bad split name {name!r}: a split becomes a file name, so use letters, digits, "
+                "'_' and '-' only (train, dev, test)"
+            )
     if abs(sum(fractions.values()) - 1) > 1e-6:
         raise UsageError(f"split fractions add up to {sum(fractions.values()):g}, not 1")
     return fractions

@@ -37,6 +37,7 @@ from annotator.formats.annotations.offsets import OffsetReader
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.articles.records import title_from_text
 from annotator.formats.decoding import read_text_file
+from annotator.formats.files import read_bytes_limited
 
 _BRAT_VALUE = re.compile(r"^[^\s]+$")
 ACTOR_NOTE = "actor "
@@ -248,7 +249,7 @@ def _read_pair(txt: Path, ann: Path, encoding: str | None) -> ImportedDocument:
 
 def _raw_text(txt: Path, encoding: str | None) -> str:
     """The .txt as written (brat offsets count into it), only its BOM dropped."""
-    data = txt.read_bytes()
+    data = read_bytes_limited(txt)
     if encoding is None:
         try:
             return data.decode("utf-8-sig")

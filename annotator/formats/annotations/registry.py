@@ -23,6 +23,7 @@ from annotator.formats.annotations.native import is_native, read_native, write_n
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
 from annotator.formats.annotations.tables import write_tables
+from annotator.formats.files import read_head
 
 Writer = Callable[[Iterable[AnnotatedDocument], Corpus, TextIO, FormatReport, FormatOptions], None]
 Reader = Callable[[Path, str | None, FormatOptions], Iterator[ImportedDocument]]
@@ -97,14 +98,21 @@ def recognise(path: Path) -> AnnotationFormat | None:
     """The annotation format of ``path``, judged by its first line, if any fits."""
     if is_brat_folder(path) or path.suffix == ".ann":
         return FORMATS["brat"]
-    if not path.is_file():
+    data = read_head(path, _HEAD)
+    if data is None:
         return None
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            head = handle.read(_HEAD)
-    except OSError:
-        return None
+    head = data.decode("utf-8-sig", errors="replace")
     for spec in FORMATS.values():
-        if spec.reader is not None and spec.recognise is not None and spec.recognise(head):
+        if spec.reader is not None and spec.recognise is not None and _fits(spec, head):
             return spec
     return None
+
+
+def _fits(spec: AnnotationFormat, head: str) -> bool:
+    """Whether ``spec`` recognises ``head``; a recogniser that chokes (JSON nested 100,000
+    deep) means no."""
+    assert spec.recognise is not None
+    try:
+        return spec.recognise(head)
+    except (ValueError, RecursionError, MemoryError):
+        return False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from annotator.domain.actors import Actor, ActorKind
 from annotator.gui.colors import actor_color
 from annotator.gui.icons import icon
+from annotator.gui.safe_text import esc
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ class ActorPicker(QDialog):
             self.kind.addItem(kind.value, kind)
         self.list = QListWidget()
         self.list.setMinimumWidth(380)
-        title = QLabel(f"<b>{prompt}</b>")
+        title = QLabel(f"<b>{esc(prompt)}</b>")
         hint = QLabel(
             "<small>↑↓ choose · Enter link · Esc skip · a new actor gets the kind on the "
             "right</small>"

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,6 +23,7 @@ from annotator.domain.errors import UsageError
 from annotator.domain.scheme import Scheme
 from annotator.formats.annotations.registry import FORMATS
 from annotator.formats.annotations.report import FormatOptions
+from annotator.gui.safe_text import plain_label
 from annotator.jobs.splits import parse_split
 from annotator.store.exporting import ExportFilter
 
@@ -70,7 +70,7 @@ class ExportDialog(QDialog):
         self.network = QComboBox()
         self.network.addItem("actors", "actors")
         self.network.addItem("actors and topics", "actor-topic")
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet("color: #c62828")
         form = QFormLayout(self)
         form.addRow("Format", self.format)

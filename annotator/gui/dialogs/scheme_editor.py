@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.scheme import Scheme
 from annotator.formats.scheme_yaml import dump_scheme, parse_scheme
+from annotator.gui.safe_text import plain_label
 
 HELP = (
     "<p>Layers, their labels, colours, hotkeys and typed attributes. Attribute kinds: "
@@ -40,7 +41,7 @@ class SchemeEditor(QDialog):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.editor.setFont(font)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
         buttons = QDialogButtonBox(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.colors import actor_color
 from annotator.gui.icons import icon
+from annotator.gui.safe_text import plain_tooltip
 from annotator.gui.table_model import read_only_table
 from annotator.gui.workspace import Workspace
 
@@ -86,7 +87,7 @@ class ActorsDock(QDockWidget):
                 QStandardItem(str(mentions)),
             ]
             cells[0].setData(actor_color(actor.id), Qt.ItemDataRole.DecorationRole)
-            cells[0].setToolTip("\n".join(actor.names()))
+            cells[0].setToolTip(plain_tooltip("\n".join(actor.names())))
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             search = " ".join(actor.names())
             for cell, sort in zip(

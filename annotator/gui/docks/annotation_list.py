@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.annotations import Annotation
+from annotator.gui.safe_text import plain_tooltip
 from annotator.gui.table_model import RowTableModel, read_only_table
 from annotator.gui.workspace import Workspace
 
@@ -57,7 +58,7 @@ class AnnotationTableModel(RowTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._workspace.scheme.layer(annotation.layer).color)
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
-            return annotation.text if column == 1 else self._who(annotation)
+            return plain_tooltip(annotation.text if column == 1 else self._who(annotation))
         return None
 
     def _who(self, annotation: Annotation) -> str:

@@ -25,6 +25,7 @@ from annotator.domain.scheme import AttributeKind
 from annotator.gui.docks.actor_combo import NEW_ACTOR, ActorCombo
 from annotator.gui.docks.attribute_widgets import attribute_widget
 from annotator.gui.icons import icon
+from annotator.gui.safe_text import esc, plain_label
 from annotator.gui.workspace import Workspace
 
 EMPTY = (
@@ -89,7 +90,7 @@ class DetailsDock(QDockWidget):
             self._layout.addStretch(1)
             return
         layer = self._workspace.scheme.layer(annotation.layer)
-        quote = QLabel(f"“{annotation.text}”")
+        quote = plain_label(f"“{annotation.text}”")
         quote.setWordWrap(True)
         quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = quote.font()
@@ -97,7 +98,7 @@ class DetailsDock(QDockWidget):
         quote.setFont(font)
         self._layout.addWidget(quote)
         where = QLabel(
-            f"<small>{annotation.start}–{annotation.end} · {annotation.annotator} · "
+            f"<small>{annotation.start}–{annotation.end} · {esc(annotation.annotator)} · "
             f"{annotation.origin.value}</small>"
         )
         self._layout.addWidget(where)
@@ -144,7 +145,7 @@ class DetailsDock(QDockWidget):
                 missing.append(title)
         self._layout.addLayout(form)
         if missing:
-            warning = QLabel(f"<small>Still to fill in: {', '.join(missing)}</small>")
+            warning = QLabel(f"<small>Still to fill in: {esc(', '.join(missing))}</small>")
             warning.setWordWrap(True)
             self._layout.addWidget(warning)
         self._layout.addStretch(1)

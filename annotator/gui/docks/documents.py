@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,6 +22,7 @@ from annotator.domain.documents import DocumentStatus
 from annotator.gui.document_table import DocumentTableModel
 from annotator.gui.html_delegate import HtmlDelegate
 from annotator.gui.icons import icon
+from annotator.gui.safe_text import plain_label
 from annotator.gui.table_model import read_only_table
 from annotator.gui.workspace import Workspace
 from annotator.store.search import SearchHit
@@ -63,7 +63,7 @@ class DocumentsDock(QDockWidget):
         self.hits = QListWidget()
         self.hits.setItemDelegate(HtmlDelegate(self.hits))
         self.hits.setWordWrap(True)
-        self.hits_label = QLabel()
+        self.hits_label = plain_label()
         results = QWidget()
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from annotator.gui.article.spans import SpanStyle
+from annotator.gui.safe_text import esc
 from annotator.gui.workspace import Workspace
 
 _HOW = {
@@ -49,10 +50,10 @@ class LegendDock(QDockWidget):
         counts = self.counts()
         rows = []
         for layer in self._workspace.scheme.layers:
-            key = f"<kbd><b>{layer.hotkey}</b></kbd>" if layer.hotkey else ""
+            key = f"<kbd><b>{esc(layer.hotkey)}</b></kbd>" if layer.hotkey else ""
             rows.append(
                 f"<tr><td><span style='color:{layer.color};font-size:16px'>■</span></td>"
-                f"<td><b>{layer.title}</b><br><small>{_HOW[self._workspace.styles[layer.name]]}"
+                f"<td><b>{esc(layer.title)}</b><br><small>{_HOW[self._workspace.styles[layer.name]]}"
                 f"</small></td><td align='center'>{key}</td>"
                 f"<td align='right'>{counts.get(layer.name, 0)}</td></tr>"
             )
