@@ -1,8 +1,4 @@
-"""Entry point of the ``annotator`` command.
-
-Exit status: 0 when everything went well, 1 when some input was refused (or a user error such as
-an unknown id), 2 for usage errors.
-"""
+"""Entry point of the ``annotator`` command. Its exit statuses are listed in :mod:`exits`."""
 
 from __future__ import annotations
 
@@ -12,6 +8,7 @@ from collections.abc import Sequence
 
 from annotator import __version__
 from annotator.cli import (
+    backup_cmd,
     export_cmd,
     gui_cmd,
     import_cmd,
@@ -21,10 +18,9 @@ from annotator.cli import (
     show_cmd,
     stats_cmd,
 )
+from annotator.cli.exits import Exit, exit_status
 from annotator.cli.output import term
 from annotator.domain.errors import AnnotatorError, UsageError
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         stats_cmd,
         scheme_cmd,
         screenshot_cmd,
+        backup_cmd,
     ):
         module.register(commands, parent)
     return parser
@@ -60,10 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except UsageError as exc:
         print(f"annotator: error: {term(exc)}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     except AnnotatorError as exc:
         print(f"annotator: {term(exc)}", file=sys.stderr)
-        return EXIT_REFUSED
+        return exit_status(exc)
+    except OSError as exc:  # a folder that cannot be made, a file that cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"annotator: {term(where)}{exc.strerror or exc}", file=sys.stderr)
+        return Exit.STORAGE
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
-        return 130
+        return Exit.INTERRUPTED

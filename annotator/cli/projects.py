@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from annotator.cli.output import warn
 from annotator.jobs.default_project import open_default_project
 from annotator.store.project import Project
 
 
 def open_project(db: str | None) -> Project:
-    """The project at ``db``; without one, the default project, created with sample articles."""
-    return Project.open(db) if db else open_default_project()
+    """The project at ``db``; without one, the default project, created with sample articles.
+
+    While another program holds the project's write lock, a change waits and says so once.
+    """
+    project = Project.open(db) if db else open_default_project()
+    said: list[bool] = []
+
+    def waiting(_seconds: float) -> None:
+        if not said:
+            said.append(True)
+            warn(f"waiting: another program is writing to {project.location}…")
+
+    project.on_lock_wait(waiting)
+    return project

@@ -53,6 +53,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("export", "&Export annotations…", "Ctrl+E", "export",
                "Export annotations as a dataset (jsonl, doccano, conll, spaCy, brat, …)",
                "File"),
+    ActionSpec("backups", "&Backups…", None, "backup",
+               "Back up the project now, see its backups, choose how many to keep", "File"),
     ActionSpec("quit", "&Quit", QKeySequence.StandardKey.Quit, "quit", "Close Annotator", "File"),
     ActionSpec("undo", "&Undo", QKeySequence.StandardKey.Undo, "undo", "Undo the last edit",
                "Edit"),

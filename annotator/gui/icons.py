@@ -38,6 +38,7 @@ _ICONS: dict[str, str] = {
     "document": "mdi6.file-document-outline",
     "import": "mdi6.file-import-outline",
     "export": "mdi6.file-export-outline",
+    "backup": "mdi6.backup-restore",
     "refresh": "mdi6.refresh",
     "about": "mdi6.information-outline",
     "status-new": "mdi6.circle-outline",

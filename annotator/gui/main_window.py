@@ -17,6 +17,7 @@ from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.actor_editor import ActorEditor
+from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.scheme_editor import SchemeEditor
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
@@ -26,7 +27,12 @@ from annotator.gui.docks.details import DetailsDock
 from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import icon
-from annotator.gui.project_state import FailureReporter, LockWaitIndicator, mark_read_only
+from annotator.gui.project_state import (
+    DailyBackup,
+    FailureReporter,
+    LockWaitIndicator,
+    mark_read_only,
+)
 from annotator.gui.safe_text import message_box, plain_tooltip
 from annotator.gui.workspace import Workspace
 from annotator.jobs.exporter import ExportResult, export
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
             mark_read_only(self, dict(self.actions_by_name))
         self._restore()
         self._on_document(None)
+        self.daily_backup = DailyBackup(self, workspace.project, kept_backups(self.settings))
 
     # -- construction ----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
             "import": self.import_dialog,
             "import-folder": self.import_folder_dialog,
             "export": self.export_dialog,
+            "backups": lambda: BackupsDialog(self.workspace.project, self.settings, self).exec(),
             "scheme": self.edit_scheme,
             "quit": self.close,
             "undo": self.workspace.undo_stack.undo,
@@ -165,7 +173,7 @@ class MainWindow(QMainWindow):
             self.removeToolBar(old)
             old.deleteLater()
         menus: dict[str, list[str | None]] = {
-            "&File": ["import", "import-folder", "export", None, "quit"],
+            "&File": ["import", "import-folder", "export", None, "backups", None, "quit"],
             "&Edit": ["undo", "redo", None, "delete", None, "find", "search", None, "scheme"],
             "&Annotate": [
                 *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),

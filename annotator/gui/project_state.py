@@ -3,11 +3,14 @@ a project that can only be read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, QObject
+import threading
+
+from PySide6.QtCore import QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from annotator.gui.safe_text import message_box
 from annotator.gui.workspace import Workspace
+from annotator.store.project import Project
 
 # Actions that change the project; disabled when it is read-only.
 EDITING_ACTIONS = (
@@ -77,3 +80,33 @@ def mark_read_only(window: QMainWindow, actions: dict[str, object]) -> None:
     label.setObjectName("read-only-label")
     label.setToolTip("The project file or its folder cannot be written; nothing can be changed.")
     window.statusBar().addPermanentWidget(label)
+
+
+class DailyBackup(QObject):
+    """Takes the day's backup of a SQLite project in a background thread when the window opens.
+
+    The copy is consistent while the user goes on annotating (SQLite's online backup API); the
+    outcome is reported in the status bar.
+    """
+
+    finished = Signal(str)
+
+    def __init__(self, window: QMainWindow, project: Project, keep: int) -> None:
+        super().__init__(window)
+        self._window = window
+        self.thread: threading.Thread | None = None
+        self.finished.connect(lambda text: window.statusBar().showMessage(text, _MESSAGE_MS))
+        if keep > 0 and project.file is not None and not project.read_only:
+            self.thread = threading.Thread(
+                target=self._run, args=(project, keep), name="daily-backup", daemon=True
+            )
+            self.thread.start()
+
+    def _run(self, project: Project, keep: int) -> None:
+        try:
+            made = project.daily_backup(keep)
+        except Exception as exc:  # reported, never fatal: the project itself is untouched
+            self.finished.emit(f"Today's backup could not be made: {exc}")
+            return
+        if made is not None:
+            self.finished.emit(f"Backed up to {made}")

@@ -150,18 +150,30 @@ def _read_only_url(path: Path) -> str:
         return f"sqlite+pysqlite:///{path.as_uri()}?mode=ro&immutable=1&uri=true"
 
 
+class DamagedDatabase(sqlite3.DatabaseError):
+    """A damage the driver could not even describe; carries SQLite's SQLITE_CORRUPT code."""
+
+    sqlite_errorcode = 11
+    sqlite_errorname = "SQLITE_CORRUPT"
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction begins (see "begin" below).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # In WAL mode NORMAL never corrupts and loses no committed edit when the program is
-        # killed; only a power cut can lose the last commits.
-        cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.close()
+        try:
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # In WAL mode NORMAL never corrupts and loses no committed edit when the program
+            # is killed; only a power cut can lose the last commits.
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        except UnicodeDecodeError as exc:
+            # SQLite quoted a damaged schema in its message, which is not even UTF-8
+            raise DamagedDatabase("malformed database schema (unreadable)") from exc
+        finally:
+            cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

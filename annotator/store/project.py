@@ -11,11 +11,19 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from annotator import resources
+from annotator.domain.errors import UsageError
 from annotator.domain.scheme import Scheme, scheme_from_dict
 from annotator.store.actors import ActorStore
 from annotator.store.annotated_import import AnnotatedImporter
 from annotator.store.annotations import AnnotationStore
 from annotator.store.annotators import default_annotator_name
+from annotator.store.backups import (
+    DEFAULT_KEEP,
+    Backup,
+    back_up,
+    list_backups,
+    rolling_backup,
+)
 from annotator.store.database import Database
 from annotator.store.documents import DocumentStore
 from annotator.store.engine import open_engine, resolve
@@ -90,6 +98,27 @@ class Project:
     def location(self) -> str:
         """The project's file, or its URL without a password."""
         return self.db.where
+
+    @property
+    def file(self) -> Path | None:
+        """The SQLite file of the project (None on a database server)."""
+        return self.db.target.path
+
+    def backups(self) -> list[Backup]:
+        """The project's backups, newest first (none on a database server)."""
+        return list_backups(self.file) if self.file is not None else []
+
+    def back_up(self) -> Path:
+        """A backup now, in the project's backup folder; returns the file."""
+        if self.file is None:
+            raise UsageError("a project on a database server is backed up with pg_dump")
+        return back_up(self.file)
+
+    def daily_backup(self, keep: int = DEFAULT_KEEP) -> Path | None:
+        """Today's backup unless there is one; keeps the newest ``keep``. See backups.py."""
+        if self.file is None or self.read_only:
+            return None
+        return rolling_backup(self.file, keep)
 
     def stats(self) -> ProjectStats:
         return project_stats(self.db)

@@ -18,7 +18,9 @@ ARTICLE = (
 
 @pytest.fixture
 def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    stored = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    stored.setValue("backups/keep", 0)  # no daily backup thread, but in the tests about it
+    return stored
 
 
 @pytest.fixture
