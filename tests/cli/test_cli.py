@@ -106,7 +106,7 @@ def test_a_database_that_is_not_a_project_is_refused_without_traceback(capsys, t
     with sqlite3.connect(other) as connection:
         connection.execute("CREATE TABLE t (x)")
     code, _, err = run(capsys, "list", "--db", str(other))
-    assert code == 1
+    assert code == 3  # the project cannot be opened (not "some input refused")
     assert "not an Annotator project" in err
 
 
