@@ -147,10 +147,17 @@ def export_jsonl_100k() -> Result:
     return Result("export_jsonl_100k", *measure(), goal=2.0)
 
 
+def concurrent_writers_3x500() -> Result:
+    from benchmarks.concurrency_scenario import measure
+
+    return Result("concurrent_writers_3x500", *measure(), goal=1.5)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
     "view_paint_10k": view_paint_10k,
     "annotate_add_at_10k": annotate_add_at_10k,
     "export_jsonl_100k": export_jsonl_100k,
+    "concurrent_writers_3x500": concurrent_writers_3x500,
 }
