@@ -72,9 +72,8 @@ class LockWaitIndicator(QObject):
 
 def mark_read_only(window: QMainWindow, actions: dict[str, object]) -> None:
     """Show that the project can only be read, and switch off what would change it."""
-    for name in EDITING_ACTIONS:
-        action = actions.get(name)
-        if action is not None:
+    for name, action in actions.items():
+        if name in EDITING_ACTIONS or name.startswith(("tag-", "change-")):
             action.setEnabled(False)  # type: ignore[attr-defined]
     label = QLabel("Read-only project")
     label.setObjectName("read-only-label")

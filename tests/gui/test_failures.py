@@ -9,6 +9,7 @@ from sqlalchemy.exc import OperationalError
 
 from annotator.domain.annotations import AnnotationDraft, as_draft
 from annotator.domain.documents import DocumentStatus
+from annotator.domain.errors import ReadOnlyError
 from annotator.store.project import Project
 
 
@@ -120,10 +121,34 @@ def test_a_read_only_project_says_so_and_offers_no_edits(qtbot, make_window, pro
         assert "(read-only)" in window.windowTitle()
         assert not window.actions_by_name["delete"].isEnabled()
         assert not window.actions_by_name["import"].isEnabled()
+        assert not window.actions_by_name["tag-quote"].isEnabled()
         window.open_document(window.workspace.documents()[0].id)
         _select(window, "Okafor")
-        qtbot.keyClick(window.view, Qt.Key.Key_Q)
+        qtbot.keyClick(window.view, Qt.Key.Key_Q)  # nothing happens
+        assert window.view.span_count() == 0
+        with pytest.raises(ReadOnlyError):  # and were an edit asked for anyway, it is refused
+            window.workspace.add_annotation(AnnotationDraft("quote", 0, 5))
         qtbot.waitUntil(lambda: _failure_dialog(window) is not None, timeout=2000)
         assert "read-only" in _failure_dialog(window).informativeText()
         assert window.view.span_count() == 0
         assert read_only.documents.get(window.workspace.document.id).status is DocumentStatus.NEW
+
+
+def test_a_new_speaker_is_taken_back_when_its_quote_cannot_be_saved(qtbot, opened, monkeypatch):
+    from annotator.gui.dialogs.actor_picker import PickedActor
+
+    window = opened
+    project = window.workspace.project
+    window.annotating.pick_actor = lambda *args: PickedActor(None, "Zoë Okafor")
+
+    def broken(*_args, **_kwargs):
+        raise OperationalError("INSERT INTO annotation", {}, RuntimeError("disk I/O error"))
+
+    monkeypatch.setattr(project.annotations, "create", broken)
+    _select(window, "a promise to every family")
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)
+    qtbot.waitUntil(lambda: _failure_dialog(window) is not None, timeout=2000)
+    assert project.actors.list() == []  # the actor made for it is gone again
+    assert window.workspace.actors == {}
+    stack = window.workspace.undo_stack
+    assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
