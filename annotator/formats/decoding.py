@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from annotator.domain.errors import InputError
 from annotator.domain.text import first_control_character, line_of, normalise_newlines
 from annotator.formats.files import read_bytes_limited
+from annotator.formats.plausibility import plausibility, word_hits
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -24,7 +26,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _TIE_CHAOS = 0.1
-_TIE_COHERENCE = 0.05
+_WESTERN = ("cp1252", "iso8859_15")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,18 +94,50 @@ def _detect(data: bytes, path: Path | str) -> tuple[str, str]:
     matches = list(from_bytes(data))
     if not matches:
         raise InputError(path, "cannot tell the text encoding; pass --encoding")
+    return _most_plausible(data, matches)
+
+
+def _most_plausible(data: bytes, matches: list[CharsetMatch]) -> tuple[str, str]:
+    """Among the detector's near ties (and the two commonest Western code pages), the
+    decoding that spells the most frequent words of one language, then the one whose letters
+    best fit one language, then the detector's own order.
+
+    Short texts fit several code pages about equally by byte statistics. A fixed preference
+    for cp1252 among near ties once overrode a detector that was right about Turkish
+    ("Ýstanbul … kalabalýk"); the decoded words, not the code page's popularity, decide now.
+    """
     best = matches[0]
-    for match in matches:
-        # Short Western texts fit several code pages equally well; cp1252 is by far the most
-        # common of them, so it wins any near tie.
-        if (
-            match.encoding == "cp1252"
-            and match.chaos <= best.chaos + _TIE_CHAOS
-            and match.coherence >= best.coherence - _TIE_COHERENCE
-        ):
-            best = match
-            break
-    return str(best), best.encoding
+    if not _single_byte(best.encoding):  # CJK code pages are told apart by the detector
+        return str(best), best.encoding
+    candidates = [
+        (m.encoding, str(m))
+        for m in matches
+        if m.chaos <= best.chaos + _TIE_CHAOS and _single_byte(m.encoding)
+    ]
+    for extra in _WESTERN:
+        if all(extra != encoding for encoding, _ in candidates):
+            try:
+                candidates.append((extra, data.decode(extra)))
+            except UnicodeDecodeError:
+                continue
+    candidates = [(e, t) for e, t in candidates if first_control_character(t) is None] or [
+        (best.encoding, str(best))
+    ]
+    scored = [
+        (word_hits(text), round(plausibility(text), 3), -index, encoding, text)
+        for index, (encoding, text) in enumerate(candidates)
+    ]
+    *_, encoding, text = max(scored)
+    return text, encoding
+
+
+@cache
+def _single_byte(encoding: str) -> bool:
+    """Whether ``encoding`` maps each byte to one character (a legacy code page)."""
+    try:
+        return len(bytes(range(256)).decode(encoding, errors="replace")) == 256
+    except LookupError:
+        return False
 
 
 def _decode_as(data: bytes, codec: str, path: Path | str) -> str:

@@ -73,3 +73,33 @@ def test_utf16_without_bom_gets_a_hint_and_imports_with_encoding():
     with pytest.raises(InputError, match="--encoding utf-16-le"):
         decode(data, "u.txt")
     assert decode(data, "u.txt", "utf-16-le").text == "Plain words and “quotes”"
+
+
+# Short news sentences of our own, each in the code page its language used before Unicode.
+NEWS_IN_CODE_PAGES = [
+    ("İstanbul'da toplanan kalabalık barışçıl kaldı, dedi valilik.", "cp1254"),
+    ("Belediye başkanı, köprünün ağustosta açılacağını söyledi.", "cp1254"),
+    ("Ο υπουργός δήλωσε ότι οι μισθοί θα αυξηθούν τον επόμενο χρόνο.", "cp1253"),
+    ("השר אמר כי המשכורות יעלו בשנה הבאה, לדברי הדובר.", "cp1255"),
+    ("وقال الوزير إن الرواتب سترتفع العام المقبل بحسب المتحدث.", "cp1256"),
+    ("Министр сказал, что зарплаты вырастут в следующем году.", "cp1251"),
+    ("Vláda dnes oznámila nová opatření; ministr řekl, že mzdy porostou.", "cp1250"),
+    ("Le coût est de 30 € pour l'œuvre complète, a déclaré le ministre.", "iso8859_15"),
+    ("Le maire a déclaré que la réunion était terminée ; Straße fermée, très tard.", "cp1252"),
+    ("政府今天宣布了新的经济措施。部长表示，明年工资将会上涨。", "gb18030"),
+    ("政府は本日、経済に関する新たな措置を発表した。大臣は来年賃金が上がると述べた。", "shift_jis"),
+    ("政府今天宣布了新的經濟措施。部長表示，明年工資將會上漲。", "big5"),
+    (
+        "정부는 오늘 경제에 관한 새로운 조치를 발표했다. 장관은 내년에 임금이 오를 것이라고 말했다.",
+        "euc-kr",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"), NEWS_IN_CODE_PAGES, ids=[c for _, c in NEWS_IN_CODE_PAGES]
+)
+def test_short_news_in_legacy_code_pages_decodes_to_the_same_text(text, codec):
+    """The near-tie rule that prefers cp1252 must not override a detector that was right:
+    Turkish cp1254 once came out as 'Ýstanbul … kalabalýk'."""
+    assert decode(text.encode(codec), "news.txt").text == text
