@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
-from annotator.cli.output import warn
+from annotator.cli.output import print_json, warn
 from annotator.cli.progressbar import terminal_progress
 from annotator.cli.projects import open_project
+from annotator.formats.annotations.registry import ARTICLES, readable_formats
 from annotator.formats.annotations.report import FormatOptions
-from annotator.jobs.importer import import_paths
+from annotator.jobs.importer import ImportReport, import_paths
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -17,9 +19,12 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         "import",
         parents=[parent],
         help="import articles (txt, md, html, json, jsonl, csv) or annotated files "
-        "(jsonl, doccano, brat, labelstudio), or folders of them",
-        description="Import articles. Each file is imported whole or not at all; folders are "
-        "searched recursively. A text already in the project is reported, not stored again.",
+        f"({', '.join(readable_formats())}), or folders of them",
+        description="Import articles or annotated documents. Each file is imported whole or "
+        "not at all; folders are searched recursively. The format of an annotated file is "
+        "recognised from its content and reported. Anything a file holds that cannot be "
+        "taken is counted by kind; the exit status is 0 only when nothing was refused or "
+        "left out.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.add_argument(
@@ -28,8 +33,10 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     parser.add_argument(
         "--format",
         metavar="F",
-        help="annotation format of the files (jsonl, doccano); recognised if not given",
+        help=f"read the files in this format ({', '.join([*readable_formats(), ARTICLES])}"
+        "); recognised from the content if not given",
     )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--offsets",
         choices=("utf16", "codepoints"),
@@ -49,6 +56,12 @@ def run(args: argparse.Namespace) -> int:
             options=FormatOptions(offsets=args.offsets),
             progress=progress,
         )
+    if args.json:
+        print_json(report_json(report))
+        return 0 if report.complete else 1
+    for outcome in report.files:
+        if outcome.read_as:
+            warn(f"{outcome.path}: {outcome.read_as}")
     for error in report.refused:
         warn(f"refused {error}")
     for notice in report.notices:
@@ -57,5 +70,35 @@ def run(args: argparse.Namespace) -> int:
         where = f"#{dup.existing_id}" if dup.existing_id else "earlier in this import"
         origin = dup.draft.imported_from or ""
         warn(f"duplicate {origin}: same text as {where} “{dup.existing_title}”")
+    for line in report.losses.lines():
+        warn(f"not taken: {line}")
     print(report.summary())
-    return 1 if report.refused or report.cancelled else 0
+    return 0 if report.complete else 1
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    """The import report for scripts: totals, and each file's outcome."""
+    return {
+        "imported": report.imported,
+        "spans": report.spans,
+        "duplicates": len(report.duplicates),
+        "refused": len(report.refused),
+        "not_taken": report.losses.as_dict(),
+        "cancelled": report.cancelled,
+        "complete": report.complete,
+        "files": [
+            {
+                "path": f.path,
+                "read_as": f.read_as,
+                "imported": f.imported,
+                "spans": f.spans,
+                "duplicates": len(f.duplicates),
+                "refused": str(f.error.reason) if f.error else None,
+                "line": f.error.line if f.error else None,
+                "skipped": f.skipped,
+                "notices": f.notices,
+                "not_taken": f.losses.as_dict(),
+            }
+            for f in report.files
+        ],
+    }

@@ -9,6 +9,7 @@ from annotator.domain.actors import Actor, ActorKind
 from annotator.domain.annotations import Annotation, Origin
 from annotator.domain.documents import Document, DocumentDraft, DocumentStatus
 from annotator.domain.errors import ValidationError
+from annotator.domain.losses import Dropped
 from annotator.domain.scheme import AttributeKind, Scheme
 
 
@@ -82,3 +83,4 @@ class ImportedDocument:
     # from a quote or claim to a mention mean the mention's actor.
     infer_actors: bool = False
     notices: tuple[str, ...] = ()  # what the reader wants the user to know
+    dropped: tuple[Dropped, ...] = ()  # what the reader could not take from this record

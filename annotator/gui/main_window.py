@@ -402,13 +402,15 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(report.summary(), 10_000)
         problems = [f"refused {e}" for e in report.refused]
+        problems += [f"not taken: {line}" for line in report.losses.lines()]
         problems += [
             f"duplicate {d.draft.imported_from}: same text as “{d.existing_title}”"
             for d in report.duplicates
         ]
         if problems:
+            read_as = [f"{f.path}: {f.read_as}" for f in report.files if f.read_as]
             box = message_box(self, QMessageBox.Icon.Warning, "Import", report.summary())
-            box.setDetailedText("\n".join(problems))
+            box.setDetailedText("\n".join(problems + read_as))
             box.open()
 
     def export_dialog(self) -> None:

@@ -9,10 +9,14 @@ from typing import TypeVar
 
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import Cancelled, InputError, UsageError
+from annotator.domain.losses import Losses
 from annotator.formats.annotations.registry import (
+    ARTICLES,
     FORMATS,
     AnnotationFormat,
     Reader,
+    detect_format,
+    readable_formats,
     recognise,
 )
 from annotator.formats.annotations.report import FormatOptions
@@ -36,6 +40,8 @@ class FileOutcome:
     error: InputError | None = None
     skipped: bool = False  # in a folder, with an extension no reader handles
     notices: list[str] = field(default_factory=list)
+    losses: Losses = field(default_factory=Losses)
+    read_as: str | None = None  # the format the file was read as, and why
 
 
 @dataclass(slots=True)
@@ -60,6 +66,19 @@ class ImportReport:
         return [n for f in self.files for n in f.notices]
 
     @property
+    def losses(self) -> Losses:
+        """What the files held that could not be taken, by kind, over all files."""
+        total = Losses()
+        for outcome in self.files:
+            total.merge(outcome.losses)
+        return total
+
+    @property
+    def complete(self) -> bool:
+        """Nothing refused, dropped or cancelled: the import took everything it was given."""
+        return not (self.refused or self.losses or self.cancelled)
+
+    @property
     def refused(self) -> list[InputError]:
         return [f.error for f in self.files if f.error is not None]
 
@@ -75,6 +94,8 @@ class ImportReport:
         ]
         if self.skipped:
             parts.append(f"{len(self.skipped)} files skipped")
+        if self.losses:
+            parts.append(f"{self.losses.total} things not taken")
         text = ", ".join(parts)
         return f"cancelled: {text}" if self.cancelled else text
 
@@ -94,10 +115,10 @@ def import_paths(
     annotation formats, named by ``format_name`` or recognised from the file.
     """
     chosen = None
-    if format_name is not None:
+    if format_name is not None and format_name != ARTICLES:
         chosen = FORMATS.get(format_name)
         if chosen is None or chosen.reader is None:
-            known = ", ".join(sorted(n for n, f in FORMATS.items() if f.reader))
+            known = ", ".join([*readable_formats(), ARTICLES])
             raise UsageError(f"cannot import {format_name!r} (formats: {known})")
     progress = progress or Progress()
     files = list(expand([Path(p) for p in paths], keep=_whole_folder(chosen)))
@@ -107,7 +128,7 @@ def import_paths(
         outcome = FileOutcome(str(path))
         report.files.append(outcome)
         try:
-            annotated = chosen or recognise(path)
+            annotated, outcome.read_as = _format_of(path, chosen, format_name)
             if annotated is not None and annotated.reader is not None:
                 reader = annotated.reader
                 options_ = options or FormatOptions()
@@ -118,11 +139,38 @@ def import_paths(
             report.cancelled = True
             break
         except InputError as exc:
-            outcome.error = exc
+            outcome.error = _with_hint(exc, outcome.read_as, format_name)
         except RecursionError:
             outcome.error = InputError(path, _TOO_DEEP)
         progress.advance(_size(path), path.name)
     return report
+
+
+def _format_of(
+    path: Path, chosen: AnnotationFormat | None, format_name: str | None
+) -> tuple[AnnotationFormat | None, str | None]:
+    """The format to read ``path`` in, and what to tell the user about that choice."""
+    if chosen is not None:
+        return chosen, f"read as {chosen.name} (--format)"
+    if format_name == ARTICLES:
+        return None, "read as articles (--format)"
+    spec, evidence = detect_format(path)
+    if spec is None:
+        return None, None
+    return spec, f"read as {spec.name}: {evidence}"
+
+
+def _with_hint(error: InputError, read_as: str | None, format_name: str | None) -> InputError:
+    """A refusal of a file whose format was guessed says so, and how to choose another."""
+    if read_as is None or format_name is not None:
+        return error
+    guessed = read_as.split(":", 1)[0]
+    formats = ", ".join([*readable_formats(), ARTICLES])
+    return InputError(
+        error.path,
+        f"{error.reason} ({guessed}; to read it otherwise use --format, one of {formats})",
+        error.line,
+    )
 
 
 def _whole_folder(chosen: AnnotationFormat | None) -> Callable[[Path], bool]:
@@ -175,6 +223,7 @@ def _import_annotated(
     outcome.spans = result.spans
     outcome.duplicates = result.duplicates
     outcome.notices = result.notices
+    outcome.losses = result.losses
 
 
 def _guarded(drafts: Iterator[T], path: Path) -> Iterator[T]:

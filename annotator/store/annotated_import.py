@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedSpan
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import InputError
+from annotator.domain.losses import Losses
 from annotator.domain.scheme import AttributeKind
 from annotator.domain.text import fingerprint
 from annotator.store.annotators import annotator_id
@@ -49,6 +50,7 @@ class AnnotatedResult:
     actors_created: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    losses: Losses = field(default_factory=Losses)
 
 
 class AnnotatedImporter(Service):
@@ -121,6 +123,7 @@ class _FileState:
 
     def add(self, item: ImportedDocument, path: Path) -> None:
         self.result.notices.extend(item.notices)
+        self.result.losses.extend(item.dropped)
         text = item.draft.text
         for span in item.spans:
             _check_span(span, text, path, item.line)
@@ -176,8 +179,9 @@ class _FileState:
                     span_ids.get(link.span_key) if link.span_key and not actor_key else None
                 )
                 if target_span is None and target_actor is None:
-                    self.result.notices.append(
-                        f"{path}: link {link.type!r} of span {span.key} points nowhere; dropped"
+                    self.result.losses.add(
+                        "links to a span or actor the file does not have",
+                        f"{link.type} of span {span.key}",
                     )
                     continue
                 self._relation_attribute(span.layer, link.type, target_actor is not None)

@@ -31,7 +31,8 @@ from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.articles.records import draft_from_record
 from annotator.formats.jsonlines import json_lines
 
-_SPAN_FIELDS = ("entities", "relations", "label", "id")
+_ENTITY_KEYS = ("entities", "label", "labels", "annotations")
+_SPAN_FIELDS = (*_ENTITY_KEYS, "relations", "id", "doc_id", "username", "user", "meta")
 
 
 def write_doccano(
@@ -158,14 +159,20 @@ def _spans(
     return tuple(spans)
 
 
-def is_doccano(head: str) -> bool:
-    try:
-        record = json.loads(head.split("\n", 1)[0])
-    except json.JSONDecodeError:
-        return False
+def looks_doccano(record: Any) -> bool:
+    """Whether one JSON record is a doccano sequence-labelling record, of any version:
+    ``entities`` (objects or ``[start, end, label]`` lists), ``label``/``labels`` lists of
+    ``[start, end, label]``, or 1.x ``annotations`` with ``start_offset``. A ``labels`` list
+    of plain strings (text classification) is not."""
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return False
-    if isinstance(record.get("entities"), list):
-        return True
-    label = record.get("label")  # the [[start, end, label], ...] variant
-    return isinstance(label, list) and all(isinstance(x, list) and len(x) == 3 for x in label)
+    return any(
+        isinstance(record.get(key), list) and all(_is_entity(x) for x in record[key])
+        for key in _ENTITY_KEYS
+    )
+
+
+def _is_entity(item: Any) -> bool:
+    if isinstance(item, dict):
+        return "start_offset" in item and "end_offset" in item
+    return isinstance(item, list) and len(item) >= 3 and all(type(x) is int for x in item[:2])

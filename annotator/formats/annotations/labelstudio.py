@@ -276,6 +276,6 @@ def _utf16_if_proven(
     raise InputError(path, f"task {number}: region offsets match neither code points nor UTF-16")
 
 
-def is_labelstudio(first_line: str) -> bool:
-    line = first_line.strip()
-    return (line.startswith("[") and ('"data"' in line or line == "[")) or line.startswith('{"id"')
+def looks_labelstudio(record: Any) -> bool:
+    """Whether one JSON record is a Label Studio task: its data under ``data``."""
+    return isinstance(record, dict) and isinstance(record.get("data"), dict)

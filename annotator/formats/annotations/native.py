@@ -116,11 +116,8 @@ def read_native(
             raise InputError(path, f"not an {FORMAT} record: {exc!r}", number) from None
 
 
-def is_native(head: str) -> bool:
-    try:
-        record = json.loads(head.split("\n", 1)[0])
-    except json.JSONDecodeError:
-        return False
+def looks_native(record: Any) -> bool:
+    """Whether one JSON record is a document of Annotator's own format."""
     return isinstance(record, dict) and record.get("format") == FORMAT
 
 

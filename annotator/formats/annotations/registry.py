@@ -5,25 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from annotator.domain.corpus import AnnotatedDocument, Corpus, ImportedDocument
-from annotator.formats.annotations.brat import is_brat_folder, read_brat, write_brat
+from annotator.formats.annotations.brat import read_brat, write_brat
 from annotator.formats.annotations.conll import write_conll
-from annotator.formats.annotations.doccano import is_doccano, read_doccano, write_doccano
+from annotator.formats.annotations.detect import detect
+from annotator.formats.annotations.doccano import looks_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.graphml import write_graphml
 from annotator.formats.annotations.hf import write_card, write_hf_split
 from annotator.formats.annotations.labelstudio import (
-    is_labelstudio,
+    looks_labelstudio,
     read_labelstudio,
     write_config,
     write_labelstudio,
 )
-from annotator.formats.annotations.native import is_native, read_native, write_native
+from annotator.formats.annotations.native import looks_native, read_native, write_native
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
 from annotator.formats.annotations.tables import write_tables
-from annotator.formats.files import read_head
 
 Writer = Callable[[Iterable[AnnotatedDocument], Corpus, TextIO, FormatReport, FormatOptions], None]
 Reader = Callable[[Path, str | None, FormatOptions], Iterator[ImportedDocument]]
@@ -39,7 +39,7 @@ class AnnotationFormat:
     description: str
     writer: Writer | None = None
     reader: Reader | None = None
-    recognise: Callable[[str], bool] | None = None  # given the start of the file
+    sniff: Callable[[Any], bool] | None = None  # does one JSON record look like this format?
     one_layer: str | None = None  # formats of one layer per file: the default layer
     folder_writer: FolderWriter | None = None  # formats that write a path themselves
     default_split: str | None = None  # a folder of split files even without --split
@@ -54,11 +54,11 @@ class AnnotationFormat:
 FORMATS: dict[str, AnnotationFormat] = {
     "jsonl": AnnotationFormat(
         "jsonl", ".jsonl", "Annotator's own lossless JSON Lines", write_native, read_native,
-        is_native,
+        looks_native,
     ),
     "doccano": AnnotationFormat(
         "doccano", ".jsonl", "doccano JSONL with entities and relations (UTF-16 offsets)",
-        write_doccano, read_doccano, is_doccano,
+        write_doccano, read_doccano, looks_doccano,
     ),
     "conll": AnnotationFormat(
         "conll", ".conll", "CoNLL-2003 columns with IOB2 tags, one layer (export only)",
@@ -82,7 +82,7 @@ FORMATS: dict[str, AnnotationFormat] = {
     ),
     "labelstudio": AnnotationFormat(
         "labelstudio", ".json", "Label Studio JSON tasks with labels, choices and relations",
-        write_labelstudio, read_labelstudio, is_labelstudio, finish=write_config,
+        write_labelstudio, read_labelstudio, looks_labelstudio, finish=write_config,
     ),
     "csv": AnnotationFormat(
         "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",
@@ -91,28 +91,21 @@ FORMATS: dict[str, AnnotationFormat] = {
 }  # fmt: skip
 
 
-_HEAD = 256 * 1024
+ARTICLES = "articles"  # --format articles: the texts alone, whatever else a record holds
+
+
+def detect_format(path: Path) -> tuple[AnnotationFormat | None, str]:
+    """The annotation format ``path`` is in (None for plain articles), and the evidence."""
+    sniffers = {name: spec.sniff for name, spec in FORMATS.items() if spec.reader and spec.sniff}
+    evidence = detect(path, sniffers)
+    spec = FORMATS.get(evidence.name) if evidence.name else None
+    return (spec if spec is not None and spec.reader is not None else None), evidence.reason
 
 
 def recognise(path: Path) -> AnnotationFormat | None:
-    """The annotation format of ``path``, judged by its first line, if any fits."""
-    if is_brat_folder(path) or path.suffix == ".ann":
-        return FORMATS["brat"]
-    data = read_head(path, _HEAD)
-    if data is None:
-        return None
-    head = data.decode("utf-8-sig", errors="replace")
-    for spec in FORMATS.values():
-        if spec.reader is not None and spec.recognise is not None and _fits(spec, head):
-            return spec
-    return None
+    """The annotation format of ``path``, if any fits."""
+    return detect_format(path)[0]
 
 
-def _fits(spec: AnnotationFormat, head: str) -> bool:
-    """Whether ``spec`` recognises ``head``; a recogniser that chokes (JSON nested 100,000
-    deep) means no."""
-    assert spec.recognise is not None
-    try:
-        return spec.recognise(head)
-    except (ValueError, RecursionError, MemoryError):
-        return False
+def readable_formats() -> list[str]:
+    return sorted(name for name, spec in FORMATS.items() if spec.reader is not None)

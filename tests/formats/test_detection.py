@@ -1,0 +1,53 @@
+"""A file's format is judged by what its records hold, and the choice is reported."""
+
+import json
+
+from annotator.cli.main import main
+from annotator.jobs.importer import import_paths
+
+
+def test_articles_whose_first_key_is_id_are_articles_not_label_studio(project, tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"id": 1, "title": "Strike", "text": "Rail workers walked out."}\n'
+        '{"id": 2, "title": "Vote", "text": "The council voted."}\n'
+    )
+    report = import_paths(project, [path])
+    assert report.refused == [] and report.imported == 2
+    assert report.files[0].read_as is None  # plain articles
+    assert {d.title for d in project.documents.list()} == {"Strike", "Vote"}
+
+
+def test_the_guess_is_reported_and_a_refusal_says_how_to_choose_another(db_path, tmp_path, capsys):
+    path = tmp_path / "tasks.json"
+    region = {"type": "labels", "id": "a", "value": {"start": 0, "end": 99, "labels": ["PER"]}}
+    task = {"id": 1, "data": {"text": "Okafor spoke."}, "annotations": [{"result": [region]}]}
+    path.write_text(json.dumps([task]))
+    assert main(["import", "--db", str(db_path), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "read as labelstudio: 1 of 1 sampled records look like labelstudio" in err
+    assert "use --format" in err and "articles" in err
+
+
+def test_format_articles_imports_the_texts_alone(project, tmp_path):
+    path = tmp_path / "doccano.jsonl"
+    path.write_text('{"text": "Okafor spoke.", "label": [[0, 6, "PER"]]}\n')
+    report = import_paths(project, [path], format_name="articles")
+    assert report.imported == 1 and report.spans == 0
+    assert project.annotations.count() == 0
+
+
+def test_a_single_task_object_and_a_file_starting_with_a_bracket_brace_are_detected(
+    project, tmp_path
+):
+    task = {"data": {"text": "Okafor spoke today."},
+            "annotations": [{"result": [{"id": "r1", "type": "labels", "from_name": "label",
+                                          "to_name": "text", "value": {"start": 0, "end": 6,
+                                          "text": "Okafor", "labels": ["actor"]}}]}]}  # fmt: skip
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(task, indent=2))
+    packed = tmp_path / "packed.json"
+    packed.write_text("[" + json.dumps({**task, "data": {"text": "Okafor left."}}) + "]")
+    report = import_paths(project, [single, packed])
+    assert [f.read_as.split(":")[0] for f in report.files] == ["read as labelstudio"] * 2
+    assert report.spans == 2 and report.complete
