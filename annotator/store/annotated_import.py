@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -106,6 +106,10 @@ class _FileState:
                 select(AttributeDefRow.layer_id, AttributeDefRow.name, AttributeDefRow.kind)
             )
         }
+        # "SPEAKER" in a doccano relation, "Kind" in a CSV column: the scheme's own names
+        self.attribute_names = {
+            (layer_id, name.casefold()): name for layer_id, name in self.attributes
+        }
         self.actors: dict[str, int] = {}
         self.annotators: dict[str, int] = {}
 
@@ -165,7 +169,8 @@ class _FileState:
                 pending_links.append((created.id, span))
         for source_id, span in pending_links:
             layer_id = self._layer(span.layer)
-            for link in span.links:
+            for found in span.links:
+                link = replace(found, type=self._attribute_name(layer_id, found.type))
                 actor_key = link.actor_key
                 if (
                     actor_key is None
@@ -212,15 +217,20 @@ class _FileState:
         self.result.notices.append(f"new layer {clean!r} added to the scheme")
         return row.id
 
+    def _attribute_name(self, layer_id: int, name: str) -> str:
+        """The scheme's spelling of attribute ``name`` of a layer, matched ignoring case."""
+        return self.attribute_names.get((layer_id, name.casefold()), name)
+
     def _attributes(self, layer_id: int, values: dict[str, Any], layer: str) -> dict[str, Any]:
-        for name, value in values.items():
+        named = {self._attribute_name(layer_id, name): value for name, value in values.items()}
+        for name, value in named.items():
             if (layer_id, name) not in self.attributes:
                 kind = _kind_of(value)
                 self._add_attribute(layer_id, name, kind)
                 self.result.notices.append(
                     f"new {kind.value} attribute {name!r} added to layer {layer!r}"
                 )
-        return dict(values)
+        return named
 
     def _relation_attribute(self, layer: str, link_type: str, to_actor: bool) -> None:
         layer_id = self._layer(layer)
@@ -233,6 +243,7 @@ class _FileState:
             AttributeDefRow(layer_id=layer_id, name=name, title="", kind=kind.value, choices=[])
         )
         self.attributes[(layer_id, name)] = kind.value
+        self.attribute_names[(layer_id, name.casefold())] = name
 
     # -- actors and annotators -------------------------------------------------------------
     def _actor(self, key: str | None, known: dict[str, ImportedActor]) -> int | None:

@@ -4,8 +4,13 @@ as doccano's web front end counts them; code points with ``--offsets codepoints`
 Written: ``entities`` (id, label = layer, start_offset, end_offset) and ``relations`` (id,
 from_id, to_id, type). doccano has no actors and no span attributes: a link to an actor (a
 quote's speaker) becomes a relation to the nearest mention of that actor, and attributes are
-reported as not kept. Read: ``entities`` or the ``"label": [[start, end, label]]`` variant; a
-mention's actor is recognised by its text (identical names become one actor).
+reported as not kept.
+
+Read, from every doccano version: ``entities`` (objects with ``start_offset``, or 0.x
+``[start, end, label]`` lists), ``label`` and ``labels`` lists of ``[start, end, label(, text)]``
+and 1.x ``annotations`` objects (``label`` or ``label_name``, ``user``). A mention's actor is
+recognised by its text (identical names become one actor). Spans are credited to their
+doccano user (``username``, or ``doccano user N``).
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from annotator.formats.articles.records import draft_from_record
 from annotator.formats.jsonlines import json_lines
 
 _ENTITY_KEYS = ("entities", "label", "labels", "annotations")
-_SPAN_FIELDS = (*_ENTITY_KEYS, "relations", "id", "doc_id", "username", "user", "meta")
+_SPAN_FIELDS = ("relations", "id", "doc_id", "username", "user")
 
 
 def write_doccano(
@@ -103,12 +108,12 @@ def read_doccano(
         if not isinstance(raw, str):
             raise InputError(path, "record has no 'text' string", number)
         offsets = OffsetReader(raw, options.offsets, path, number)
-        fields = {k: v for k, v in record.items() if k not in _SPAN_FIELDS}
+        used, _ = _entity_list(record)
+        fields = {k: v for k, v in record.items() if k != used and k not in _SPAN_FIELDS}
         draft = draft_from_record(fields, path, number, f"{path.stem} {number}")
-        spans = _spans(record, offsets, path, number)
-        notices = ()
+        spans, notices = _spans(record, offsets, path, number)
         if offsets.differs:
-            notices = (
+            notices += (
                 f"{path}:{number}: the text has characters (emoji, …) where UTF-16 units and "
                 "code points differ; offsets were read as UTF-16, as doccano counts them "
                 "(use --offsets codepoints for files written by Python scripts)",
@@ -120,12 +125,11 @@ def read_doccano(
 
 def _spans(
     record: dict[str, Any], offsets: OffsetReader, path: Path, line: int
-) -> tuple[ImportedSpan, ...]:
-    raw_entities = record.get("entities")
-    if raw_entities is None:
-        raw_entities = record.get("label", [])
+) -> tuple[tuple[ImportedSpan, ...], tuple[str, ...]]:
+    """The record's spans, in whichever shape its doccano version wrote them, and notices."""
+    key, raw_entities = _entity_list(record)
     if not isinstance(raw_entities, list):
-        raise InputError(path, "'entities' (or 'label') must be a list", line)
+        raise InputError(path, f"'{key}' must be a list of entities", line)
     links: dict[str, list[ImportedLink]] = {}
     for relation in record.get("relations", []) or []:
         try:
@@ -134,29 +138,70 @@ def _spans(
         except (KeyError, TypeError):
             raise InputError(path, f"relation without from_id/to_id: {relation!r}", line) from None
         links.setdefault(source, []).append(ImportedLink(kind, span_key=target))
-    spans = []
+    everyone = _user(record.get("username") or record.get("user"))
+    spans, unnamed = [], set()
     for position, entity in enumerate(raw_entities, start=1):
-        if isinstance(entity, dict):
-            key = str(entity.get("id", f"e{position}"))
-            start, end, label = (
-                entity.get("start_offset"),
-                entity.get("end_offset"),
-                entity.get("label"),
-            )
-        elif isinstance(entity, list | tuple) and len(entity) == 3:
-            key = f"e{position}"
-            start, end, label = entity
-        else:
-            raise InputError(path, f"cannot read entity {entity!r}", line)
+        span_key, start, end, label, user, text = _entity(entity, position, path, line)
+        if isinstance(label, int) and not isinstance(label, bool):
+            unnamed.add(label)
+            label = f"label_{label}"
         if not isinstance(label, str) or not label:
-            raise InputError(path, f"entity {key} has no label", line)
+            raise InputError(path, f"entity {span_key} has no label", line)
         spans.append(
             ImportedSpan(
-                key=key, layer=label, start=offsets(start), end=offsets(end),
-                links=tuple(links.get(key, ())), line=line,
+                key=span_key, layer=label, start=offsets(start), end=offsets(end),
+                links=tuple(links.get(span_key, ())), line=line, annotator=user or everyone,
+                text=text,
             )
         )  # fmt: skip
-    return tuple(spans)
+    notices = ()
+    if unnamed:
+        ids = ", ".join(str(n) for n in sorted(unnamed))
+        notices = (
+            f"{path}:{line}: doccano gave labels only as numbers ({ids}), kept as layers "
+            f"'label_N'; give them names with --map, e.g. --map label_{min(unnamed)}=actor:person",
+        )
+    return tuple(spans), notices
+
+
+def _entity_list(record: dict[str, Any]) -> tuple[str, Any]:
+    """The key holding the record's spans and its value (a list of strings under ``labels``
+    is text classification, kept as metadata, not spans)."""
+    present = [key for key in _ENTITY_KEYS if record.get(key) is not None]
+    for key in present:
+        value = record[key]
+        if isinstance(value, list) and all(_is_entity(item) for item in value):
+            return key, value
+    return (present[0], record[present[0]]) if present else ("entities", [])
+
+
+def _entity(
+    entity: Any, position: int, path: Path, line: int
+) -> tuple[str, Any, Any, Any, str | None, str | None]:
+    """(key, start, end, label, annotator, covered text) of one entity in any doccano shape."""
+    if isinstance(entity, dict):
+        label = entity.get("label_name") or entity.get("label")
+        return (
+            str(entity.get("id", f"e{position}")),
+            entity.get("start_offset"),
+            entity.get("end_offset"),
+            label,
+            _user(entity.get("user")),
+            None,
+        )
+    if isinstance(entity, list | tuple) and len(entity) in (3, 4):
+        text = entity[3] if len(entity) == 4 and isinstance(entity[3], str) else None
+        return f"e{position}", entity[0], entity[1], entity[2], None, text
+    raise InputError(path, f"cannot read entity {entity!r}", line)
+
+
+def _user(value: Any) -> str | None:
+    """doccano's annotator: a name (0.x ``username``) or a user number (1.x ``user``)."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"doccano user {value}"
+    return None
 
 
 def looks_doccano(record: Any) -> bool:

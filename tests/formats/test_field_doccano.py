@@ -1,0 +1,64 @@
+"""doccano files as each doccano version writes them (fixtures in tests/formats/field/)."""
+
+from pathlib import Path
+
+import pytest
+
+from annotator.jobs.importer import import_paths
+
+FIELD = Path(__file__).parent / "field"
+
+
+def _spans(project):
+    return sorted(
+        (a.layer, a.text, a.annotator)
+        for d in project.documents.list()
+        for a in project.annotations.for_document(d.id)
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("doccano-0x-entities.jsonl", [
+            ("LOC", "Port Elden", "admin"), ("LOC", "Tamsin bridge", "admin"),
+            ("ORG", "Elden Courier", "maria"), ("PER", "Adaeze Okafor", "admin"),
+            ("PER", "Okafor", "maria"),
+        ]),
+        ("doccano-1x-text-label.jsonl", [
+            ("ORG", "Wendhausen transit union", "tester"), ("PER", "Jonas Brandt", "tester"),
+        ]),
+        ("doccano-1x-annotations.jsonl", [
+            ("ORG", "Save the Quay", "doccano user 2"), ("PER", "Tomás Reyes", "doccano user 1"),
+        ]),
+    ],
+)  # fmt: skip
+def test_every_doccano_version_imports_its_spans_credited_to_its_users(project, name, expected):
+    report = import_paths(project, [FIELD / name])
+    assert report.refused == [], report.refused
+    assert report.files[0].read_as.startswith("read as doccano")
+    assert _spans(project) == expected
+    assert report.complete
+
+
+def test_label_numbers_without_names_are_kept_and_named_in_a_notice(project):
+    report = import_paths(project, [FIELD / "doccano-1x-annotations-ids-only.jsonl"])
+    assert _spans(project) == [("label_7", "Tomás Reyes", "doccano user 1")]
+    assert any("only as numbers (7)" in n and "--map" in n for n in report.notices)
+
+
+def test_relation_types_match_the_scheme_ignoring_case(project):
+    report = import_paths(project, [FIELD / "doccano-relations-upper.jsonl"])
+    assert report.complete
+    [doc] = project.documents.list()
+    quote = next(a for a in project.annotations.for_document(doc.id) if a.layer == "quote")
+    [link] = quote.links
+    assert link.type == "speaker" and link.actor_id is not None  # the mention's actor
+    assert "SPEAKER" not in [a.name for a in project.scheme.load().layer("quote").attributes]
+
+
+def test_text_classification_labels_are_metadata_not_spans(project):
+    report = import_paths(project, [FIELD / "doccano-classification.jsonl"])
+    assert report.imported == 1 and report.spans == 0
+    [doc] = project.documents.list()
+    assert project.documents.get(doc.id).metadata["labels"] == ["politics", "local"]
