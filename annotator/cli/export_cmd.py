@@ -70,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
         warn(f"not kept: {line}")
     files = ", ".join(str(path) for path in result.files)
     print(f"{result.report.documents} documents, {result.report.spans} spans -> {term(files)}")
+    if result.report.documents == 0:
+        warn("nothing exported: no document matches the chosen status, layers and annotator")
+        return 1
+    if result.report.spans == 0:
+        warn("note: the exported documents hold no spans of the chosen layers")
     return 0
 
 

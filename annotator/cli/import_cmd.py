@@ -9,6 +9,8 @@ from typing import Any
 from annotator.cli.output import print_json, warn
 from annotator.cli.progressbar import terminal_progress
 from annotator.cli.projects import open_project
+from annotator.domain.errors import UsageError
+from annotator.domain.label_map import LayerTarget, parse_mapping
 from annotator.formats.annotations.registry import ARTICLES, readable_formats
 from annotator.formats.annotations.report import FormatOptions
 from annotator.jobs.importer import ImportReport, import_paths
@@ -36,6 +38,16 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         help=f"read the files in this format ({', '.join([*readable_formats(), ARTICLES])}"
         "); recognised from the content if not given",
     )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_mapping_arg,
+        metavar="LABEL=LAYER[:KIND]",
+        help="read spans labelled LABEL as spans of LAYER (for the actor layer with actors of "
+        "KIND: person, organisation, state, group, media, other); remembered by the project. "
+        "PER, ORG, GPE and NORP map to actor mentions unless told otherwise",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--offsets",
@@ -55,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
             format_name=args.format,
             options=FormatOptions(offsets=args.offsets),
             progress=progress,
+            mapping=dict(args.map),
         )
     if args.json:
         print_json(report_json(report))
@@ -102,3 +115,10 @@ def report_json(report: ImportReport) -> dict[str, Any]:
             for f in report.files
         ],
     }
+
+
+def _mapping_arg(text: str) -> tuple[str, LayerTarget]:
+    try:
+        return parse_mapping(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc

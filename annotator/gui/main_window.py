@@ -443,6 +443,13 @@ class MainWindow(QMainWindow):
             str(path) for path in result.files
         )
         self.statusBar().showMessage(summary, 10_000)
+        if report.documents == 0:
+            message_box(
+                self, QMessageBox.Icon.Information, "Export",
+                "Nothing was exported: no document matches the chosen status, layers and "
+                "annotator.",
+            ).open()  # fmt: skip
+            return
         if report.losses:
             box = message_box(
                 self, QMessageBox.Icon.Information, "Export", summary + "\n\nSome things this "

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import Cancelled, InputError, UsageError
+from annotator.domain.label_map import LayerTarget
 from annotator.domain.losses import Losses
 from annotator.formats.annotations.registry import (
     ARTICLES,
@@ -108,6 +109,7 @@ def import_paths(
     format_name: str | None = None,
     options: FormatOptions | None = None,
     progress: Progress | None = None,
+    mapping: dict[str, LayerTarget] | None = None,
 ) -> ImportReport:
     """Import every file under ``paths``. A refused file changes nothing; the others go on.
 
@@ -132,7 +134,9 @@ def import_paths(
             if annotated is not None and annotated.reader is not None:
                 reader = annotated.reader
                 options_ = options or FormatOptions()
-                _import_annotated(project, reader, path, encoding, options_, outcome, progress)
+                _import_annotated(
+                    project, reader, path, encoding, options_, outcome, progress, mapping
+                )
             else:
                 _import_file(project.documents, path, named, encoding, outcome, progress)
         except Cancelled:
@@ -215,10 +219,11 @@ def _import_annotated(
     options: FormatOptions,
     outcome: FileOutcome,
     progress: Progress,
+    mapping: dict[str, LayerTarget] | None,
 ) -> None:
     progress.check()
     items = _guarded(reader(path, encoding, options), path)
-    result = project.annotated.add(items, path, checkpoint=progress.check)
+    result = project.annotated.add(items, path, checkpoint=progress.check, mapping=mapping)
     outcome.imported = result.documents
     outcome.spans = result.spans
     outcome.duplicates = result.duplicates

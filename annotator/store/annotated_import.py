@@ -17,9 +17,11 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from annotator.domain.actors import ActorKind
 from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedSpan
 from annotator.domain.documents import DocumentStatus
-from annotator.domain.errors import InputError
+from annotator.domain.errors import InputError, UsageError
+from annotator.domain.label_map import LabelMap, LayerTarget
 from annotator.domain.losses import Losses
 from annotator.domain.scheme import AttributeKind
 from annotator.domain.text import fingerprint
@@ -27,6 +29,7 @@ from annotator.store.annotators import annotator_id
 from annotator.store.documents import Duplicate
 from annotator.store.edit_log import Action
 from annotator.store.inserts import insert_new
+from annotator.store.label_maps import label_map, remember
 from annotator.store.models import (
     ActorAliasRow,
     ActorRow,
@@ -63,11 +66,15 @@ class AnnotatedImporter(Service):
         items: Iterable[ImportedDocument],
         path: Path,
         checkpoint: Callable[[], None] | None = None,
+        mapping: dict[str, LayerTarget] | None = None,
     ) -> AnnotatedResult:
+        """Store one file's documents in one transaction; ``mapping`` sends labels to layers
+        (``PER`` → ``actor:person``) and is remembered by the project for later imports."""
         result = AnnotatedResult()
         try:
             with self._db.write() as session:
-                state = _FileState(session, self._who(session), result)
+                labels = label_map(session, mapping or {})
+                state = _FileState(session, self._who(session), result, labels)
                 for item in items:
                     if checkpoint is not None:
                         checkpoint()
@@ -81,6 +88,7 @@ class AnnotatedImporter(Service):
                         after={"source": str(path), "documents": result.documents,
                                "spans": result.spans},
                     )  # fmt: skip
+                remember(session, labels)
         finally:
             self._scheme.forget()
         return result
@@ -89,10 +97,14 @@ class AnnotatedImporter(Service):
 class _FileState:
     """What one file's import has resolved so far: layers, attributes, actors, annotators."""
 
-    def __init__(self, session: Session, who: int, result: AnnotatedResult) -> None:
+    def __init__(
+        self, session: Session, who: int, result: AnnotatedResult, labels: LabelMap
+    ) -> None:
         self.session = session
         self.who = who
         self.result = result
+        self.label_map = labels
+        self.targets: dict[str, tuple[int, ActorKind | None]] = {}
         self.layers = {
             name.casefold(): (id_, name)
             for id_, name in session.execute(select(LayerRow.id, LayerRow.name))
@@ -145,13 +157,14 @@ class _FileState:
         span_actors: dict[str, str] = {}  # span key -> actor key, for inferred actors
         pending_links: list[tuple[int, ImportedSpan]] = []
         for span in item.spans:
-            layer_id = self._layer(span.layer)
+            layer_id, kind = self._target(span.layer)
             attributes = self._attributes(layer_id, span.attributes, span.layer)
             actor_key = span.actor_key
             if actor_key is None and item.infer_actors and layer_id in self.actor_layers:
                 name = " ".join(text[span.start : span.end].split())
                 actor_key = f"name:{name.casefold()}"
-                known.setdefault(actor_key, ImportedActor(key=actor_key, name=name))
+                inferred = ImportedActor(key=actor_key, name=name, kind=kind or ActorKind.OTHER)
+                known.setdefault(actor_key, inferred)
             if actor_key is not None:
                 span_actors[span.key] = actor_key
             actor_id = self._actor(actor_key, known) if actor_key else None
@@ -200,9 +213,34 @@ class _FileState:
 
     # -- scheme ----------------------------------------------------------------------------
     def _layer(self, name: str) -> int:
-        found = self.layers.get(name.casefold())
-        if found is not None:
-            return found[0]
+        return self._target(name)[0]
+
+    def _target(self, label: str) -> tuple[int, ActorKind | None]:
+        """The layer spans labelled ``label`` go to, through the label mapping, and the kind
+        of actor they name there."""
+        if label in self.targets:
+            return self.targets[label]
+        found = self.layers.get(label.casefold())
+        target = self.label_map.target(label, is_layer=found is not None)
+        if target is None:
+            chosen = (found[0] if found is not None else self._new_layer(label), None)
+        else:
+            layer = self.layers.get(target.layer.casefold())
+            if layer is None:
+                raise UsageError(
+                    f"labels {label!r} are mapped to {target}, but the project has no layer "
+                    f"{target.layer!r}"
+                )
+            chosen = (layer[0], target.kind)
+            kind = f" naming {target.kind.value}s" if target.kind else ""
+            self.result.notices.append(
+                f"{label!r} spans read as {layer[1]} spans{kind} (change with "
+                f"--map {label}=LAYER[:KIND])"
+            )
+        self.targets[label] = chosen
+        return chosen
+
+    def _new_layer(self, name: str) -> int:
         clean = re.sub(r"[^A-Za-z0-9_\-]+", "_", name).strip("_") or "layer"
         if not clean[0].isalpha():
             clean = f"layer_{clean}"
@@ -214,7 +252,10 @@ class _FileState:
         self.session.add(row)
         self.session.flush()
         self.layers[name.casefold()] = self.layers[clean.casefold()] = (row.id, clean)
-        self.result.notices.append(f"new layer {clean!r} added to the scheme")
+        self.result.notices.append(
+            f"new layer {clean!r} added to the scheme (to read these spans as actor mentions "
+            f"instead: --map {name}=actor:KIND)"
+        )
         return row.id
 
     def _attribute_name(self, layer_id: int, name: str) -> str:

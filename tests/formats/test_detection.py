@@ -51,3 +51,34 @@ def test_a_single_task_object_and_a_file_starting_with_a_bracket_brace_are_detec
     report = import_paths(project, [single, packed])
     assert [f.read_as.split(":")[0] for f in report.files] == ["read as labelstudio"] * 2
     assert report.spans == 2 and report.complete
+
+
+def test_a_label_mapping_given_once_is_remembered_and_a_bad_one_refused(db_path, tmp_path, capsys):
+    first = tmp_path / "a.jsonl"
+    first.write_text(
+        '{"text": "Brandt met the mayor in Wendhausen.", "label": [[24, 34, "LOC"]]}\n'
+    )
+    second = tmp_path / "b.jsonl"
+    second.write_text('{"text": "Wendhausen voted.", "label": [[0, 10, "LOC"]]}\n')
+    assert main(["import", "--db", str(db_path), "--map", "LOC=actor:state", str(first)]) == 0
+    assert main(["import", "--db", str(db_path), str(second)]) == 0  # remembered
+    err = capsys.readouterr().err
+    assert "'LOC' spans read as actor spans naming states" in err
+    from annotator.store.project import Project
+
+    with Project.open(db_path) as project:
+        layers = [a.layer for d in project.documents.list()
+                  for a in project.annotations.for_document(d.id)]  # fmt: skip
+        assert layers == ["actor", "actor"]
+        [place] = project.actors.list()
+        assert (place.name, place.kind.value) == ("Wendhausen", "state")
+    third = tmp_path / "c.jsonl"
+    third.write_text('{"text": "Brandt spoke.", "label": [[0, 6, "PER"]]}\n')
+    assert main(["import", "--db", str(db_path), "--map", "PER=nosuch", str(third)]) == 2
+    assert "no layer 'nosuch'" in capsys.readouterr().err
+
+
+def test_exporting_an_empty_selection_says_so(db_path, tmp_path, capsys):
+    assert main(["export", "--db", str(db_path), "--format", "jsonl", "--status", "reviewed",
+                 "--out", str(tmp_path / "out.jsonl")]) == 1  # fmt: skip
+    assert "nothing exported" in capsys.readouterr().err

@@ -104,7 +104,7 @@ def test_bad_offsets_refuse_the_file_naming_the_line(project, db_path, tmp_path,
     assert message in error.reason and error.line == 2
 
 
-def test_unknown_labels_become_layers_with_a_notice(project, tmp_path):
+def test_person_labels_become_actor_mentions_and_unknown_labels_layers(project, tmp_path):
     path = tmp_path / "ner.jsonl"
     record = {"text": "Okafor visited Brussels.", "entities": [
         {"id": 1, "label": "PER", "start_offset": 0, "end_offset": 6},
@@ -113,6 +113,12 @@ def test_unknown_labels_become_layers_with_a_notice(project, tmp_path):
     path.write_text(json.dumps(record), encoding="utf-8")
     report = import_paths(project, [path])
     assert report.refused == []
-    assert "new layer 'PER' added to the scheme" in report.notices
-    assert {layer.name for layer in project.scheme.load().layers} >= {"PER", "LOC"}
-    assert [a.layer for a in project.annotations.for_document(1)] == ["PER", "LOC"]
+    assert any(
+        n.startswith("'PER' spans read as actor spans naming persons") for n in report.notices
+    )
+    assert any(n.startswith("new layer 'LOC' added") and "--map LOC=actor:KIND" in n
+               for n in report.notices)  # fmt: skip
+    assert "PER" not in {layer.name for layer in project.scheme.load().layers}
+    mention, place = project.annotations.for_document(1)
+    assert (mention.layer, place.layer) == ("actor", "LOC")
+    assert project.actors.get(mention.actor_id).kind.value == "person"

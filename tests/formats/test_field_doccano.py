@@ -22,14 +22,15 @@ def _spans(project):
     [
         ("doccano-0x-entities.jsonl", [
             ("LOC", "Port Elden", "admin"), ("LOC", "Tamsin bridge", "admin"),
-            ("ORG", "Elden Courier", "maria"), ("PER", "Adaeze Okafor", "admin"),
-            ("PER", "Okafor", "maria"),
+            ("actor", "Adaeze Okafor", "admin"), ("actor", "Elden Courier", "maria"),
+            ("actor", "Okafor", "maria"),
         ]),
         ("doccano-1x-text-label.jsonl", [
-            ("ORG", "Wendhausen transit union", "tester"), ("PER", "Jonas Brandt", "tester"),
+            ("actor", "Jonas Brandt", "tester"), ("actor", "Wendhausen transit union", "tester"),
         ]),
         ("doccano-1x-annotations.jsonl", [
-            ("ORG", "Save the Quay", "doccano user 2"), ("PER", "Tomás Reyes", "doccano user 1"),
+            ("actor", "Save the Quay", "doccano user 2"),
+            ("actor", "Tomás Reyes", "doccano user 1"),
         ]),
     ],
 )  # fmt: skip

@@ -1,6 +1,6 @@
 """Label Studio JSON tasks with ``labels``, per-region ``choices``/``textarea``/``number``
 results and ``relation`` results. Offsets: code points. A ``.label-config.xml`` written beside
-the tasks sets up a matching Label Studio project.
+the tasks sets up a matching Label Studio project. Reading is in :mod:`labelstudio_read`.
 
 Label Studio has no actors: a link to an actor becomes a relation to the nearest mention of that
 actor, and each mention's actor is noted in its region's ``meta`` (``actor a1: name``) with the
@@ -12,29 +12,20 @@ UTF-16 units are accepted when the text proves it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
-from annotator.domain.actors import ActorKind
-from annotator.domain.annotations import Annotation, Origin
+from annotator.domain.annotations import Annotation
 from annotator.domain.corpus import (
     AnnotatedDocument,
     Corpus,
-    ImportedActor,
-    ImportedDocument,
-    ImportedLink,
-    ImportedSpan,
 )
-from annotator.domain.errors import InputError
-from annotator.domain.offsets import Utf16Index
 from annotator.domain.scheme import AttributeKind
 from annotator.formats.annotations.actor_keys import ActorKeys
 from annotator.formats.annotations.mentions import span_links
 from annotator.formats.annotations.report import FormatOptions, FormatReport
-from annotator.formats.articles.records import draft_from_record
-from annotator.formats.jsonlines import json_file
 
 LABELS = "label"
 ACTOR_META = "actor "
@@ -158,124 +149,3 @@ def label_config(corpus: Corpus) -> str:
                 lines.append("  </Choices>")
     lines.append("</View>")
     return "\n".join(lines) + "\n"
-
-
-# -- reading ---------------------------------------------------------------------------------
-
-
-def read_labelstudio(
-    path: Path, encoding: str | None, options: FormatOptions
-) -> Iterator[ImportedDocument]:
-    tasks = json_file(path, encoding)
-    if isinstance(tasks, dict):
-        tasks = [tasks]
-    if not isinstance(tasks, list):
-        raise InputError(path, "expected a JSON array of Label Studio tasks")
-    for number, task in enumerate(tasks, start=1):
-        try:
-            yield _document(task, path, number)
-        except InputError:
-            raise
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise InputError(path, f"task {number}: cannot read it ({exc!r})") from None
-
-
-def _document(task: dict[str, Any], path: Path, number: int) -> ImportedDocument:
-    data = task["data"]
-    raw = data.get("text")
-    if not isinstance(raw, str):
-        raise InputError(path, f"task {number}: data.text must be a string")
-    fields = {k: v for k, v in data.items() if k != "actors"}
-    draft = draft_from_record(fields, path, None, f"{path.stem} {number}")
-    if draft.text != raw:
-        raise InputError(path, f"task {number}: the text has carriage returns; offsets would move")
-    completed = task.get("annotations") or []
-    origin = Origin.IMPORTED
-    if not completed and task.get("predictions"):
-        completed, origin = task["predictions"], Origin.SUGGESTED
-    result = completed[0].get("result", []) if completed else []
-    utf16 = _utf16_if_proven(raw, result, path, number)
-    convert = utf16.to_codepoint if utf16 is not None else int
-    regions: dict[str, dict[str, Any]] = {}
-    links: dict[str, list[ImportedLink]] = {}
-    for item in result:
-        kind = item.get("type")
-        if kind == "relation":
-            for label in item.get("labels") or ["related"]:
-                links.setdefault(str(item["from_id"]), []).append(
-                    ImportedLink(label, span_key=str(item["to_id"]))
-                )
-            continue
-        value = item.get("value", {})
-        region = regions.setdefault(str(item["id"]), {"attributes": {}})
-        if kind == "labels":
-            start, end = convert(int(value["start"])), convert(int(value["end"]))
-            region.update(layer=value["labels"][0], start=start, end=end)
-            if "text" in value and raw[start:end] != value["text"]:
-                raise InputError(
-                    path, f"task {number}: region {item['id']} covers {raw[start:end]!r}, "
-                    f"but says {value['text']!r}",
-                )  # fmt: skip
-            for note in (item.get("meta") or {}).get("text", []):
-                if note.startswith(ACTOR_META) and ":" in note:
-                    region["actor"] = note[len(ACTOR_META) :].split(":", 1)[0]
-        elif kind == "choices":
-            choice = value["choices"][0]
-            region["attributes"][item["from_name"]] = {"true": True, "false": False}.get(
-                choice, choice
-            )
-        elif kind == "textarea":
-            region["attributes"][item["from_name"]] = " ".join(value.get("text", []))
-        elif kind == "number":
-            region["attributes"][item["from_name"]] = value["number"]
-    spans = tuple(
-        ImportedSpan(
-            key=key, layer=region["layer"], start=region["start"], end=region["end"],
-            attributes=region["attributes"], actor_key=region.get("actor"),
-            links=tuple(links.get(key, ())), origin=origin,
-        )
-        for key, region in regions.items() if "layer" in region
-    )  # fmt: skip
-    actors = tuple(
-        ImportedActor(
-            key=str(a["key"]), name=str(a["name"]), kind=ActorKind(a.get("kind", "other")),
-            aliases=tuple(a.get("aliases") or ()), parent_key=a.get("parent"),
-            external_id=a.get("external_id"),
-        )
-        for a in data.get("actors") or []
-    )  # fmt: skip
-    notices = (
-        (f"{path}: task {number} was counted in UTF-16 units (an older Label Studio); converted",)
-        if utf16 is not None
-        else ()
-    )
-    return ImportedDocument(
-        draft=draft, spans=spans, actors=actors, infer_actors=True, notices=notices
-    )
-
-
-def _utf16_if_proven(
-    text: str, result: list[dict[str, Any]], path: Path, number: int
-) -> Utf16Index | None:
-    """A UTF-16 index when code points do not fit the regions' texts but UTF-16 units do."""
-    index = Utf16Index(text)
-    if index.is_trivial:
-        return None
-    labelled = [r["value"] for r in result if r.get("type") == "labels" and "text" in r["value"]]
-
-    def fits(convert: Any) -> bool:
-        try:
-            return all(text[convert(v["start"]) : convert(v["end"])] == v["text"] for v in labelled)
-        except (ValueError, TypeError):
-            return False
-
-    if not labelled or fits(int):
-        return None
-    if fits(index.to_codepoint):
-        return index
-    raise InputError(path, f"task {number}: region offsets match neither code points nor UTF-16")
-
-
-def looks_labelstudio(record: Any) -> bool:
-    """Whether one JSON record is a Label Studio task: its data under ``data``."""
-    return isinstance(record, dict) and isinstance(record.get("data"), dict)

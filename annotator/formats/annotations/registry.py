@@ -14,12 +14,8 @@ from annotator.formats.annotations.detect import detect
 from annotator.formats.annotations.doccano import looks_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.graphml import write_graphml
 from annotator.formats.annotations.hf import write_card, write_hf_split
-from annotator.formats.annotations.labelstudio import (
-    looks_labelstudio,
-    read_labelstudio,
-    write_config,
-    write_labelstudio,
-)
+from annotator.formats.annotations.labelstudio import write_config, write_labelstudio
+from annotator.formats.annotations.labelstudio_read import looks_labelstudio, read_labelstudio
 from annotator.formats.annotations.native import looks_native, read_native, write_native
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
