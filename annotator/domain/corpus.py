@@ -70,6 +70,7 @@ class ImportedSpan:
     origin: Origin = Origin.IMPORTED
     text: str | None = None  # what the file says the span covers, checked on import
     line: int | None = None  # where the file defines it, for messages
+    choices: frozenset[str] = frozenset()  # attributes whose values come from a fixed list
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,7 @@ class _FileState:
         self.result = result
         self.label_map = labels
         self.targets: dict[str, tuple[int, ActorKind | None]] = {}
+        self.new_choices: dict[tuple[int, str], AttributeDefRow] = {}
         self.layers = {
             name.casefold(): (id_, name)
             for id_, name in session.execute(select(LayerRow.id, LayerRow.name))
@@ -158,7 +159,7 @@ class _FileState:
         pending_links: list[tuple[int, ImportedSpan]] = []
         for span in item.spans:
             layer_id, kind = self._target(span.layer)
-            attributes = self._attributes(layer_id, span.attributes, span.layer)
+            attributes = self._attributes(layer_id, span.attributes, span.layer, span.choices)
             actor_key = span.actor_key
             if actor_key is None and item.infer_actors and layer_id in self.actor_layers:
                 name = " ".join(text[span.start : span.end].split())
@@ -262,16 +263,33 @@ class _FileState:
         """The scheme's spelling of attribute ``name`` of a layer, matched ignoring case."""
         return self.attribute_names.get((layer_id, name.casefold()), name)
 
-    def _attributes(self, layer_id: int, values: dict[str, Any], layer: str) -> dict[str, Any]:
+    def _attributes(
+        self, layer_id: int, values: dict[str, Any], layer: str, choices: frozenset[str]
+    ) -> dict[str, Any]:
+        """The span's attribute values under the scheme's names; attributes the scheme lacks
+        are added (a value from a fixed list, as brat's ``A`` lines give, as a choice)."""
         named = {self._attribute_name(layer_id, name): value for name, value in values.items()}
+        chosen = {self._attribute_name(layer_id, name) for name in choices}
         for name, value in named.items():
             if (layer_id, name) not in self.attributes:
-                kind = _kind_of(value)
+                kind = AttributeKind.CHOICE if name in chosen and isinstance(value, str) else (
+                    _kind_of(value)
+                )
                 self._add_attribute(layer_id, name, kind)
                 self.result.notices.append(
                     f"new {kind.value} attribute {name!r} added to layer {layer!r}"
                 )
+            if self.attributes[(layer_id, name)] == AttributeKind.CHOICE.value:
+                self._allow_choice(layer_id, name, value)
         return named
+
+    def _allow_choice(self, layer_id: int, name: str, value: Any) -> None:
+        """Add ``value`` to the choices of an attribute this import created."""
+        key = (layer_id, name)
+        if key not in self.new_choices or value in self.new_choices[key].choices:
+            return
+        row = self.new_choices[key]
+        row.choices = [*row.choices, value]
 
     def _relation_attribute(self, layer: str, link_type: str, to_actor: bool) -> None:
         layer_id = self._layer(layer)
@@ -280,9 +298,10 @@ class _FileState:
             self.result.notices.append(f"new actor attribute {link_type!r} added to {layer!r}")
 
     def _add_attribute(self, layer_id: int, name: str, kind: AttributeKind) -> None:
-        self.session.add(
-            AttributeDefRow(layer_id=layer_id, name=name, title="", kind=kind.value, choices=[])
-        )
+        row = AttributeDefRow(layer_id=layer_id, name=name, title="", kind=kind.value, choices=[])
+        self.session.add(row)
+        if kind is AttributeKind.CHOICE:
+            self.new_choices[(layer_id, name)] = row
         self.attributes[(layer_id, name)] = kind.value
         self.attribute_names[(layer_id, name.casefold())] = name
 

@@ -30,6 +30,7 @@ from annotator.domain.corpus import (
 )
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import InputError
+from annotator.domain.losses import Dropped
 from annotator.domain.scheme import AttributeKind
 from annotator.formats.annotations.actor_keys import ActorKeys
 from annotator.formats.annotations.mentions import span_links
@@ -192,59 +193,128 @@ def read_brat(
 
 def _read_pair(txt: Path, ann: Path, encoding: str | None) -> ImportedDocument:
     raw = _raw_text(txt, encoding)
-    spans: dict[str, dict[str, Any]] = {}
-    links: dict[str, list[ImportedLink]] = {}
-    actors: dict[str, ImportedActor] = {}
-    notices: list[str] = []
-    lines = read_text_file(ann, encoding, check=False).text.split("\n")
-    for number, line in enumerate(lines, start=1):
+    pair = _Pair(raw, ann)
+    for number, line in enumerate(_ann_text(ann, encoding).split("\n"), start=1):
         if not line.strip():
             continue
-        where = OffsetReader(raw, "codepoints", ann, number)
-        parts = line.split("\t")
-        ident = parts[0]
         try:
-            if ident.startswith("T"):
-                spans[ident] = _t_line(parts, raw, where, ann, number)
-            elif ident.startswith("R"):
-                kind, arg1, arg2 = parts[1].split()[:3]
-                source, target = arg1.split(":", 1)[1], arg2.split(":", 1)[1]
-                links.setdefault(source, []).append(ImportedLink(kind, span_key=target))
-            elif ident.startswith(("A", "M")):
-                fields = parts[1].split()
-                name, target = fields[0], fields[1]
-                spans[target]["attributes"][name] = fields[2] if len(fields) > 2 else True
-            elif ident.startswith("N"):
-                _, target, reference = parts[1].split()[:3]
-                if reference.startswith("actor:"):
-                    key = reference.split(":", 1)[1]
-                    spans[target]["actor"] = key
-                    actors.setdefault(key, ImportedActor(key=key, name=parts[2].strip()))
-            elif ident.startswith("#"):
-                _note(parts, spans, actors)
-            else:
-                notices.append(f"{ann}:{number}: {ident[0]} lines (events) are not imported")
+            pair.read(line, number)
         except InputError:
             raise
         except (IndexError, KeyError, ValueError) as exc:
-            raise InputError(ann, f"cannot read this line ({exc!r}): {line[:80]}", number) from None
-    imported = tuple(
-        ImportedSpan(
-            key=key, layer=data["layer"], start=data["start"], end=data["end"],
-            attributes=data["attributes"], actor_key=data.get("actor"),
-            links=tuple(links.get(key, ())), line=data["line"],
-        )
-        for key, data in spans.items()
-    )  # fmt: skip
+            raise InputError(
+                ann, f"cannot read this line ({_what(exc)}): {line[:80]}", number
+            ) from None
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     draft = DocumentDraft(
         text=text, title=title_from_text(text, txt.stem), imported_from=str(txt),
         metadata={"file": txt.name},
     )  # fmt: skip
     return ImportedDocument(
-        draft=draft, spans=imported, actors=tuple(actors.values()), infer_actors=True,
-        notices=tuple(notices),
+        draft=draft, spans=pair.spans(), actors=tuple(pair.actors.values()), infer_actors=True,
+        dropped=tuple(pair.dropped),
     )  # fmt: skip
+
+
+class _Pair:
+    """The standoff lines of one document. brat lines that point at what we cannot hold (an
+    event, a relation, an equivalence) are counted by kind, never silently skipped."""
+
+    def __init__(self, raw: str, ann: Path) -> None:
+        self.raw, self.ann = raw, ann
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.links: dict[str, list[ImportedLink]] = {}
+        self.actors: dict[str, ImportedActor] = {}
+        self.dropped: list[Dropped] = []
+
+    def read(self, line: str, number: int) -> None:
+        parts = line.split("\t")
+        ident = parts[0]
+        kind = ident[:1]
+        if kind == "T":
+            where = OffsetReader(self.raw, "codepoints", self.ann, number)
+            self.entries[ident] = _t_line(parts, self.raw, where, self.ann, number)
+        elif kind == "R":
+            relation, arg1, arg2 = parts[1].split()[:3]
+            source, target = arg1.split(":", 1)[1], arg2.split(":", 1)[1]
+            if source in self.entries and target in self.entries:
+                self.links.setdefault(source, []).append(ImportedLink(relation, span_key=target))
+            else:
+                self._drop("relations to or from events or relations", line)
+        elif kind in ("A", "M"):
+            fields = parts[1].split()
+            name, target = fields[0], fields[1]
+            if target not in self.entries:
+                self._drop("attributes of events or relations (A/M lines)", line)
+                return
+            entry = self.entries[target]
+            entry["attributes"][name] = fields[2] if len(fields) > 2 else True
+            if len(fields) > 2:
+                entry["choices"].add(name)
+        elif kind == "N":
+            self._normalization(parts, line)
+        elif kind == "#":
+            target = parts[1].split()[1]
+            if target not in self.entries:
+                self._drop("notes on events or relations (# lines)", line)
+                return
+            _note(parts, self.entries[target], self.actors)
+        elif kind == "E":
+            self._drop("events (E lines)", line)
+        elif kind == "*":
+            self._drop("equivalences (* lines; read the mentions' actors instead)", line)
+        else:
+            self._drop(f"lines of unknown type {kind!r}", line)
+
+    def _normalization(self, parts: list[str], line: str) -> None:
+        _, target, reference = parts[1].split()[:3]
+        name = parts[2].strip() if len(parts) > 2 else ""
+        if target not in self.entries:
+            self._drop("references of events or relations (N lines)", line)
+            return
+        database, _, ident = reference.partition(":")
+        if database == "actor":
+            key = ident
+            self.actors.setdefault(key, ImportedActor(key=key, name=name or ident))
+        else:  # Wikidata:Q42, Wikipedia:534366 …: the actor is known there under that id
+            key = f"ref:{reference}"
+            covered = self.entries[target]
+            label = name or self.raw[covered["raw_start"] : covered["raw_end"]]
+            self.actors.setdefault(
+                key, ImportedActor(key=key, name=" ".join(label.split()), external_id=reference)
+            )
+        self.entries[target]["actor"] = key
+
+    def _drop(self, kind: str, line: str) -> None:
+        self.dropped.append(Dropped(kind, f"{self.ann.name}: {line.strip()[:60]}"))
+
+    def spans(self) -> tuple[ImportedSpan, ...]:
+        return tuple(
+            ImportedSpan(
+                key=key, layer=data["layer"], start=data["start"], end=data["end"],
+                attributes=data["attributes"], actor_key=data.get("actor"),
+                links=tuple(self.links.get(key, ())), line=data["line"],
+                choices=frozenset(data["choices"]),
+            )
+            for key, data in self.entries.items()
+        )  # fmt: skip
+
+
+def _what(exc: Exception) -> str:
+    """A short reason for a line that does not parse, without Python's exception text."""
+    if isinstance(exc, IndexError):
+        return "a field is missing"
+    if isinstance(exc, KeyError):
+        return f"it names {exc.args[0]}, which is not defined"
+    return "a number or field is malformed"
+
+
+def _ann_text(ann: Path, encoding: str | None) -> str:
+    """The .ann file's text; an empty one means a document without annotations."""
+    data = read_bytes_limited(ann)
+    if not data.strip():
+        return ""
+    return read_text_file(ann, encoding, check=False).text
 
 
 def _raw_text(txt: Path, encoding: str | None) -> str:
@@ -275,14 +345,11 @@ def _t_line(
     end = max(e for _, e in fragments)
     return {
         "layer": layer, "start": offsets(start), "end": offsets(end), "attributes": {},
-        "line": number,
+        "line": number, "raw_start": start, "raw_end": end, "choices": set(),
     }  # fmt: skip
 
 
-def _note(
-    parts: list[str], spans: dict[str, dict[str, Any]], actors: dict[str, ImportedActor]
-) -> None:
-    target = parts[1].split()[1]
+def _note(parts: list[str], entry: dict[str, Any], actors: dict[str, ImportedActor]) -> None:
     body = parts[2] if len(parts) > 2 else ""
     if body.startswith(ACTOR_NOTE):
         details = json.loads(body[len(ACTOR_NOTE) :])
@@ -298,9 +365,9 @@ def _note(
     except json.JSONDecodeError:
         values = {"note": body}
     if isinstance(values, dict):
-        spans[target]["attributes"].update(values)
+        entry["attributes"].update(values)
     else:
-        spans[target]["attributes"]["note"] = body
+        entry["attributes"]["note"] = body
 
 
 def is_brat_folder(path: Path) -> bool:
