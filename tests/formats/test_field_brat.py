@@ -56,3 +56,15 @@ def test_our_own_export_of_a_document_without_spans_comes_back(project, tmp_path
     with Project.open(tmp_path / "other.sqlite") as other:
         report = import_paths(other, [out])
         assert report.refused == [] and report.imported == 2
+
+
+def test_a_malformed_line_is_refused_in_words_not_python_exception_text(db_path, tmp_path):
+    from tests.conftest import refused_leaving_unchanged
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Okafor met Reyes.\n")
+    (folder / "a.ann").write_text("T1\tPerson 0 6\tOkafor\nR1\tMet Arg1:T1\n")
+    error = refused_leaving_unchanged(db_path, folder)
+    assert error.line == 2 and "a field is missing" in error.reason
+    assert "Error(" not in error.reason

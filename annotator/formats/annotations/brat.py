@@ -35,6 +35,7 @@ from annotator.domain.scheme import AttributeKind
 from annotator.formats.annotations.actor_keys import ActorKeys
 from annotator.formats.annotations.mentions import span_links
 from annotator.formats.annotations.offsets import OffsetReader
+from annotator.formats.annotations.problems import describe
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.articles.records import title_from_text
 from annotator.formats.decoding import read_text_file
@@ -203,7 +204,7 @@ def _read_pair(txt: Path, ann: Path, encoding: str | None) -> ImportedDocument:
             raise
         except (IndexError, KeyError, ValueError) as exc:
             raise InputError(
-                ann, f"cannot read this line ({_what(exc)}): {line[:80]}", number
+                ann, f"cannot read this line ({describe(exc)}): {line[:80]}", number
             ) from None
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     draft = DocumentDraft(
@@ -298,15 +299,6 @@ class _Pair:
             )
             for key, data in self.entries.items()
         )  # fmt: skip
-
-
-def _what(exc: Exception) -> str:
-    """A short reason for a line that does not parse, without Python's exception text."""
-    if isinstance(exc, IndexError):
-        return "a field is missing"
-    if isinstance(exc, KeyError):
-        return f"it names {exc.args[0]}, which is not defined"
-    return "a number or field is malformed"
 
 
 def _ann_text(ann: Path, encoding: str | None) -> str:

@@ -26,6 +26,7 @@ from annotator.domain.losses import Dropped
 from annotator.domain.offsets import Utf16Index
 from annotator.formats.annotations.labelstudio import ACTOR_META
 from annotator.formats.annotations.offsets import OffsetReader
+from annotator.formats.annotations.problems import describe
 from annotator.formats.annotations.report import FormatOptions
 from annotator.formats.articles.records import draft_from_record
 from annotator.formats.jsonlines import json_file
@@ -53,8 +54,7 @@ def read_labelstudio(
         except InputError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-            detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-            raise InputError(path, f"task {number}: cannot read a result ({detail})") from None
+            raise InputError(path, f"task {number}: cannot read it: {describe(exc)}") from None
 
 
 class _TaskReader:

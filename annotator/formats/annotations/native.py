@@ -27,6 +27,7 @@ from annotator.domain.corpus import (
 from annotator.domain.documents import DocumentDraft, DocumentStatus
 from annotator.domain.errors import InputError
 from annotator.formats.annotations.actor_keys import ActorKeys
+from annotator.formats.annotations.problems import describe
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.decoding import check_prose
 from annotator.formats.jsonlines import json_lines
@@ -113,7 +114,7 @@ def read_native(
         except InputError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise InputError(path, f"not an {FORMAT} record: {exc!r}", number) from None
+            raise InputError(path, f"not an {FORMAT} record: {describe(exc)}", number) from None
 
 
 def looks_native(record: Any) -> bool:

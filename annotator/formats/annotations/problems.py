@@ -1,0 +1,18 @@
+"""Saying why a record could not be read in the user's words, not Python's (``KeyError('E1')``)."""
+
+from __future__ import annotations
+
+
+def describe(exc: Exception) -> str:
+    """A short reason for a record or line that does not have the shape its format needs."""
+    if isinstance(exc, KeyError):
+        return f"{exc.args[0]!r} is missing or not defined"
+    if isinstance(exc, IndexError):
+        return "a field is missing"
+    if isinstance(exc, TypeError | AttributeError):
+        return "a field holds the wrong kind of value (a list where a text belongs, …)"
+    message = str(exc)
+    if " is not a valid " in message:  # an enum: "'boss' is not a valid ActorKind"
+        value, _, kind = message.partition(" is not a valid ")
+        return f"{value} is not a known {kind.lower().replace('actorkind', 'actor kind')}"
+    return message or "a value is malformed"
