@@ -12,6 +12,12 @@ def describe(exc: Exception) -> str:
     if isinstance(exc, TypeError | AttributeError):
         return "a field holds the wrong kind of value (a list where a text belongs, …)"
     message = str(exc)
+    if message.startswith("not enough values to unpack"):
+        return "a field is missing"
+    if message.startswith("too many values to unpack"):
+        return "there are more fields than expected"
+    if message.startswith("invalid literal for int()"):
+        return "a number is malformed"
     if " is not a valid " in message:  # an enum: "'boss' is not a valid ActorKind"
         value, _, kind = message.partition(" is not a valid ")
         return f"{value} is not a known {kind.lower().replace('actorkind', 'actor kind')}"
