@@ -36,6 +36,7 @@ from annotator.store.models import (
     AnnotationRow,
     AttributeDefRow,
     DocumentRow,
+    LabelRow,
     LayerRow,
     LinkRow,
 )
@@ -54,6 +55,7 @@ class AnnotatedResult:
     duplicates: list[Duplicate] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     losses: Losses = field(default_factory=Losses)
+    merged: int = 0  # spans added to documents whose texts were stored already
 
 
 class AnnotatedImporter(Service):
@@ -79,7 +81,12 @@ class AnnotatedImporter(Service):
                     if checkpoint is not None:
                         checkpoint()
                     state.add(item, path)
-                if result.documents:
+                if result.merged:
+                    result.notices.append(
+                        f"{result.merged} spans added to {len(state.merged_into)} documents "
+                        "whose texts were in the project already"
+                    )
+                if result.documents or result.merged:
                     self._log(
                         session,
                         Action.IMPORT,
@@ -106,6 +113,8 @@ class _FileState:
         self.label_map = labels
         self.targets: dict[str, tuple[int, ActorKind | None]] = {}
         self.new_choices: dict[tuple[int, str], AttributeDefRow] = {}
+        self.labels: dict[tuple[int, str], int] = {}
+        self.merged_into: set[int] = set()  # stored documents that got this file's spans
         self.layers = {
             name.casefold(): (id_, name)
             for id_, name in session.execute(select(LayerRow.id, LayerRow.name))
@@ -138,6 +147,50 @@ class _FileState:
         )  # fmt: skip
         return self.session.scalar(statement.returning(table.c.id))
 
+    def _duplicate(self, item: ImportedDocument, sha: str) -> int | None:
+        """A text stored already: its annotations go onto the stored document (as their
+        annotators' work); returns its id, or None when the file brings no spans."""
+        existing_id, title = self.session.execute(
+            select(DocumentRow.id, DocumentRow.title).where(DocumentRow.sha256 == sha)
+        ).one()
+        self.result.duplicates.append(Duplicate(item.draft, existing_id, title))
+        if not item.spans:
+            return None
+        self.merged_into.add(existing_id)
+        return int(existing_id)
+
+    def _present(self, document_id: int) -> set[tuple[int, int, int, int]]:
+        """(layer, start, end, annotator) of the spans a document already has."""
+        return {
+            (layer, start, end, who)
+            for layer, start, end, who in self.session.execute(
+                select(
+                    AnnotationRow.layer_id, AnnotationRow.start, AnnotationRow.end,
+                    AnnotationRow.annotator_id,
+                ).where(AnnotationRow.document_id == document_id)
+            )
+        }  # fmt: skip
+
+    def _label(self, layer_id: int, name: str | None) -> int | None:
+        """The id of label ``name`` of a layer; a label the scheme lacks is added."""
+        if not name:
+            return None
+        key = (layer_id, name.casefold())
+        if key not in self.labels:
+            found = self.session.scalar(
+                select(LabelRow.id).where(
+                    LabelRow.layer_id == layer_id, func.lower(LabelRow.name) == name.casefold()
+                )
+            )
+            if found is None:
+                row = LabelRow(layer_id=layer_id, name=name)
+                self.session.add(row)
+                self.session.flush()
+                found = row.id
+                self.result.notices.append(f"new label {name!r} added to the scheme")
+            self.labels[key] = found
+        return self.labels[key]
+
     def add(self, item: ImportedDocument, path: Path) -> None:
         self.result.notices.extend(item.notices)
         self.result.losses.extend(item.dropped)
@@ -146,19 +199,24 @@ class _FileState:
             _check_span(span, text, path, item.line)
         sha = fingerprint(text)
         document_id = self._insert_document(item, sha)
+        present: set[tuple[int, int, int, int]] = set()
         if document_id is None:
-            existing = self.session.execute(
-                select(DocumentRow.id, DocumentRow.title).where(DocumentRow.sha256 == sha)
-            ).one()
-            self.result.duplicates.append(Duplicate(item.draft, existing[0], existing[1]))
-            return
-        self.result.documents += 1
+            document_id = self._duplicate(item, sha)
+            if document_id is None:
+                return
+            present = self._present(document_id)
+        else:
+            self.result.documents += 1
         known = {actor.key: actor for actor in item.actors}
         span_ids: dict[str, int] = {}
         span_actors: dict[str, str] = {}  # span key -> actor key, for inferred actors
         pending_links: list[tuple[int, ImportedSpan]] = []
+        spans_before = self.result.spans
         for span in item.spans:
             layer_id, kind = self._target(span.layer)
+            who = self._annotator(span.annotator)
+            if (layer_id, span.start, span.end, who) in present:
+                continue  # this annotator's span is there already: never merged twice
             attributes = self._attributes(layer_id, span.attributes, span.layer, span.choices)
             actor_key = span.actor_key
             if actor_key is None and item.infer_actors and layer_id in self.actor_layers:
@@ -170,10 +228,10 @@ class _FileState:
                 span_actors[span.key] = actor_key
             actor_id = self._actor(actor_key, known) if actor_key else None
             created = AnnotationRow(
-                document_id=document_id, layer_id=layer_id, label_id=None, start=span.start,
-                end=span.end, text=text[span.start : span.end], attributes=attributes,
-                actor_id=actor_id, annotator_id=self._annotator(span.annotator),
-                origin=span.origin.value,
+                document_id=document_id, layer_id=layer_id,
+                label_id=self._label(layer_id, span.label), start=span.start, end=span.end,
+                text=text[span.start : span.end], attributes=attributes, actor_id=actor_id,
+                annotator_id=who, origin=span.origin.value,
             )  # fmt: skip
             self.session.add(created)
             self.session.flush()
@@ -181,6 +239,8 @@ class _FileState:
             self.result.spans += 1
             if span.links:
                 pending_links.append((created.id, span))
+        if present or document_id in self.merged_into:
+            self.result.merged += self.result.spans - spans_before
         for source_id, span in pending_links:
             layer_id = self._layer(span.layer)
             for found in span.links:

@@ -1,5 +1,6 @@
 """doccano files as each doccano version writes them (fixtures in tests/formats/field/)."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,21 @@ def test_text_classification_labels_are_metadata_not_spans(project):
     assert report.imported == 1 and report.spans == 0
     [doc] = project.documents.list()
     assert project.documents.get(doc.id).metadata["labels"] == ["politics", "local"]
+
+
+def test_annotations_of_a_text_already_in_the_project_go_onto_it_once(project, tmp_path):
+    text = "Councillor Tomás Reyes voted against the barrier."
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"text": text}) + "\n")  # the bare article, imported earlier
+    second = tmp_path / "second.jsonl"
+    entity = {"label_name": "PER", "start_offset": 11, "end_offset": 22, "user": 4}
+    second.write_text(json.dumps({"id": 1, "text": text, "annotations": [entity]}) + "\n")
+    import_paths(project, [first])
+    report = import_paths(project, [second])
+    assert len(report.duplicates) == 1 and report.spans == 1
+    assert any("1 spans added to 1 documents whose texts were in the project" in n
+               for n in report.notices)  # fmt: skip
+    assert _spans(project) == [("actor", "Tomás Reyes", "doccano user 4")]
+    again = import_paths(project, [second])  # the same file twice: nothing merged twice
+    assert again.spans == 0 and again.complete
+    assert len(_spans(project)) == 1
