@@ -205,7 +205,7 @@ def _import_file(
             raise InputError(path, f"unsupported file type (supported: {known})")
         outcome.skipped = True
         return
-    drafts = _counted(_guarded(reader(path, encoding), path), path, progress)
+    drafts = _counted(_guarded(reader(path, encoding), path), path, progress, outcome.losses)
     result = store.add_many(drafts, source=str(path), checkpoint=progress.check)
     outcome.imported = result.added
     outcome.duplicates = result.duplicates
@@ -244,12 +244,32 @@ def _guarded(drafts: Iterator[T], path: Path) -> Iterator[T]:
 
 
 def _counted(
-    drafts: Iterator[DocumentDraft], path: Path, progress: Progress
+    drafts: Iterator[DocumentDraft], path: Path, progress: Progress, losses: Losses
 ) -> Iterator[DocumentDraft]:
+    """The drafts, with progress; spans an article record carried that were kept only as
+    metadata (a span format not recognised) are counted as not taken."""
     for number, draft in enumerate(drafts, start=1):
         if number % _REPORT_EVERY == 0:
             progress.note(f"{path.name}: {number} articles read")
+        for key, value in draft.metadata.items():
+            if _looks_like_spans(value):
+                losses.add(
+                    f"'{key}' fields that look like spans, kept only as metadata (read them "
+                    "as spans with --format doccano, prodigy or labelstudio)",
+                    draft.imported_from or path.name,
+                    len(value),
+                )
         yield draft
+
+
+def _looks_like_spans(value: object) -> bool:
+    """A list of ``{"start", "end", …}`` objects or ``[start, end, label]`` lists."""
+    if not isinstance(value, list) or not value:
+        return False
+    first = value[0]
+    if isinstance(first, dict):
+        return any(k in first for k in ("start", "start_offset", "startOffset"))
+    return isinstance(first, list) and len(first) >= 3 and all(type(x) is int for x in first[:2])
 
 
 def _size(path: Path) -> int:

@@ -332,8 +332,10 @@ class _FileState:
         chosen = {self._attribute_name(layer_id, name) for name in choices}
         for name, value in named.items():
             if (layer_id, name) not in self.attributes:
-                kind = AttributeKind.CHOICE if name in chosen and isinstance(value, str) else (
-                    _kind_of(value)
+                kind = (
+                    AttributeKind.CHOICE
+                    if name in chosen and isinstance(value, str)
+                    else (_kind_of(value))
                 )
                 self._add_attribute(layer_id, name, kind)
                 self.result.notices.append(

@@ -82,3 +82,12 @@ def test_exporting_an_empty_selection_says_so(db_path, tmp_path, capsys):
     assert main(["export", "--db", str(db_path), "--format", "jsonl", "--status", "reviewed",
                  "--out", str(tmp_path / "out.jsonl")]) == 1  # fmt: skip
     assert "nothing exported" in capsys.readouterr().err
+
+
+def test_span_fields_an_article_reader_keeps_as_metadata_are_counted(project, tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "Okafor spoke.", "marks": [{"start": 0, "end": 6, "tag": "P"}]}\n')
+    report = import_paths(project, [path])
+    assert report.imported == 1 and not report.complete
+    [line] = report.losses.lines()
+    assert line.startswith("1 × 'marks' fields that look like spans, kept only as metadata")

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from annotator.domain.corpus import AnnotatedDocument, Corpus, ImportedDocument
 from annotator.formats.annotations.brat import read_brat, write_brat
 from annotator.formats.annotations.conll import write_conll
+from annotator.formats.annotations.conll_read import read_conll
 from annotator.formats.annotations.detect import detect
 from annotator.formats.annotations.doccano import looks_doccano, read_doccano, write_doccano
 from annotator.formats.annotations.graphml import write_graphml
@@ -17,6 +18,7 @@ from annotator.formats.annotations.hf import write_card, write_hf_split
 from annotator.formats.annotations.labelstudio import write_config, write_labelstudio
 from annotator.formats.annotations.labelstudio_read import looks_labelstudio, read_labelstudio
 from annotator.formats.annotations.native import looks_native, read_native, write_native
+from annotator.formats.annotations.prodigy import looks_prodigy, read_prodigy
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
 from annotator.formats.annotations.tables import write_tables
@@ -57,8 +59,12 @@ FORMATS: dict[str, AnnotationFormat] = {
         write_doccano, read_doccano, looks_doccano,
     ),
     "conll": AnnotationFormat(
-        "conll", ".conll", "CoNLL-2003 columns with IOB2 tags, one layer (export only)",
-        write_conll, one_layer="actor",
+        "conll", ".conll", "CoNLL-2003 columns with IOB2 tags, one layer per file",
+        write_conll, read_conll, one_layer="actor",
+    ),
+    "prodigy": AnnotationFormat(
+        "prodigy", ".jsonl", "spaCy/Prodigy JSON Lines: text and spans (import only)",
+        reader=read_prodigy, sniff=looks_prodigy,
     ),
     "spacy": AnnotationFormat(
         "spacy", ".spacy", "spaCy DocBin: mentions in doc.ents, every layer in doc.spans",
