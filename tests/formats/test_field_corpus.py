@@ -12,9 +12,7 @@ from annotator.jobs.importer import import_paths
 from annotator.store.project import Project
 
 FIELD = Path(__file__).parent / "field"
-FILES = sorted(p for p in FIELD.iterdir() if p.name != "brat-collection") + [
-    FIELD / "brat-collection"
-]
+FILES = sorted(FIELD.iterdir())  # files, and the brat collection as one folder
 
 
 def _doccano(path: Path) -> list[str]:
@@ -54,7 +52,7 @@ def _prodigy(path: Path) -> list[str]:
 
 def _conll(path: Path) -> list[str]:
     covered, current = [], None
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         columns = line.split()
         tag = columns[-1] if len(columns) >= 2 and columns[0] != "-DOCSTART-" else "O"
         prefix, _, label = tag.partition("-")
