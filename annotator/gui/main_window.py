@@ -27,6 +27,7 @@ from annotator.gui.docks.details import DetailsDock
 from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import icon
+from annotator.gui.import_flow import ImportFlow
 from annotator.gui.project_state import (
     DailyBackup,
     FailureReporter,
@@ -36,7 +37,7 @@ from annotator.gui.project_state import (
 from annotator.gui.safe_text import message_box, plain_tooltip
 from annotator.gui.workspace import Workspace
 from annotator.jobs.exporter import ExportResult, export
-from annotator.jobs.importer import ImportReport, import_paths
+from annotator.jobs.importer import ImportReport
 from annotator.jobs.progress import Progress
 
 
@@ -386,17 +387,21 @@ class MainWindow(QMainWindow):
             self.settings.setValue("import_folder", folder)
             self.import_files([Path(folder)])
 
-    def import_files(self, paths: list[Path]) -> BackgroundJob:
-        project = self.workspace.project
-
-        def job(progress: Progress) -> ImportReport:
-            return import_paths(project, paths, progress=progress)
-
-        self.job = run_in_background(self, "Importing articles", job, self._imported)
-        return self.job
+    def import_files(self, paths: list[Path]) -> ImportFlow:
+        """Import in the background, asking first where labels without a layer should go."""
+        flow = ImportFlow(self, paths)
+        flow.done.connect(self._imported)
+        flow.start()
+        return flow
 
     def _imported(self, report: ImportReport | None, error: object) -> None:
+        # an import may add layers, attributes and actors: every view takes the new ones
+        self.workspace.apply_scheme()
+        self.workspace.reload_actors()
         self.workspace.documentsChanged.emit()
+        if error is None and report is None:
+            self.statusBar().showMessage("Import cancelled; nothing was imported.", 10_000)
+            return
         if error is not None or report is None:
             message_box(self, QMessageBox.Icon.Critical, "Import failed", str(error)).open()
             return

@@ -116,21 +116,16 @@ def import_paths(
     Articles come from txt, md, html, json(l) and csv files; annotated documents from the
     annotation formats, named by ``format_name`` or recognised from the file.
     """
-    chosen = None
-    if format_name is not None and format_name != ARTICLES:
-        chosen = FORMATS.get(format_name)
-        if chosen is None or chosen.reader is None:
-            known = ", ".join([*readable_formats(), ARTICLES])
-            raise UsageError(f"cannot import {format_name!r} (formats: {known})")
+    chosen = chosen_format(format_name)
     progress = progress or Progress()
-    files = list(expand([Path(p) for p in paths], keep=_whole_folder(chosen)))
+    files = files_to_import(paths, chosen)
     progress.start(sum(_size(path) for path, _ in files))
     report = ImportReport()
     for path, named in files:
         outcome = FileOutcome(str(path))
         report.files.append(outcome)
         try:
-            annotated, outcome.read_as = _format_of(path, chosen, format_name)
+            annotated, outcome.read_as = format_of(path, chosen, format_name)
             if annotated is not None and annotated.reader is not None:
                 reader = annotated.reader
                 options_ = options or FormatOptions()
@@ -150,7 +145,25 @@ def import_paths(
     return report
 
 
-def _format_of(
+def chosen_format(format_name: str | None) -> AnnotationFormat | None:
+    """The annotation format ``--format`` names (None: recognise each file, or articles)."""
+    if format_name is None or format_name == ARTICLES:
+        return None
+    chosen = FORMATS.get(format_name)
+    if chosen is None or chosen.reader is None:
+        known = ", ".join([*readable_formats(), ARTICLES])
+        raise UsageError(f"cannot import {format_name!r} (formats: {known})")
+    return chosen
+
+
+def files_to_import(
+    paths: Iterable[Path], chosen: AnnotationFormat | None
+) -> list[tuple[Path, bool]]:
+    """Each file under ``paths`` (a brat collection as one), with whether the user named it."""
+    return list(expand([Path(p) for p in paths], keep=_whole_folder(chosen)))
+
+
+def format_of(
     path: Path, chosen: AnnotationFormat | None, format_name: str | None
 ) -> tuple[AnnotationFormat | None, str | None]:
     """The format to read ``path`` in, and what to tell the user about that choice."""

@@ -63,6 +63,11 @@ class AnnotatedImporter(Service):
         super().__init__(db, annotator)
         self._scheme = scheme
 
+    def label_map(self) -> LabelMap:
+        """The label mappings the project remembers (see :mod:`annotator.domain.label_map`)."""
+        with self._db.read() as session:
+            return label_map(session, {})
+
     def add(
         self,
         items: Iterable[ImportedDocument],
