@@ -372,7 +372,8 @@ class MainWindow(QMainWindow):
             self,
             "Import articles",
             str(self.settings.value("import_folder", str(Path.home()))),
-            "Articles and annotations (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.ann)"
+            "Articles and annotations (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.ann "
+            "*.conll *.iob *.iob2 *.bio)"
             ";;All files (*)",
         )
         if files:

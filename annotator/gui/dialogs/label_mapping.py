@@ -32,6 +32,7 @@ class LabelMappingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Labels to map")
         self.setObjectName("label-mapping")
+        self.setMinimumWidth(520)
         intro = QLabel(
             "These labels have no layer in the project. Choose where their spans go; the "
             "project remembers it for later imports."
@@ -51,7 +52,8 @@ class LabelMappingDialog(QDialog):
                 else:
                     combo.addItem(layer.title, LayerTarget(layer.name))
             self.choices[label] = combo
-            form.addRow(plain_label(f"{label} ({count} spans)"), combo)
+            spans = "1 span" if count == 1 else f"{count:,} spans"
+            form.addRow(plain_label(f"{label} ({spans})"), combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
