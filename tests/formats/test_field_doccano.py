@@ -82,3 +82,18 @@ def test_annotations_of_a_text_already_in_the_project_go_onto_it_once(project, t
     again = import_paths(project, [second])  # the same file twice: nothing merged twice
     assert again.spans == 0 and again.complete
     assert len(_spans(project)) == 1
+
+
+def test_our_own_jsonl_keeps_each_spans_annotator_and_label(project, tmp_path):
+    record = {
+        "format": "annotator-jsonl/1", "title": "t", "text": "Okafor spoke.",
+        "actors": [], "spans": [{"key": "s1", "layer": "actor", "label": "named", "start": 0,
+                                 "end": 6, "text": "Okafor", "attributes": {}, "actor": None,
+                                 "links": [], "annotator": "maya", "origin": "manual"}],
+    }  # fmt: skip
+    path = tmp_path / "ours.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    report = import_paths(project, [path])
+    assert report.complete
+    [span] = project.annotations.for_document(project.documents.list()[0].id)
+    assert (span.annotator, span.label) == ("maya", "named")
