@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,21 +78,31 @@ def span_writers(
 ) -> list[dict[str, object]]:
     """Run one process per count, each adding that many spans; returns what each reported."""
     names = names or [f"writer{i}" for i in range(len(counts))]
-    running = [
+    return _reports(
         start_python(_SPAN_WRITER, target, str(n), str(document_id), name)
         for n, name in zip(counts, names, strict=True)
-    ]
-    results = []
-    for process in running:
-        code, out, err = finish(process)
-        assert code == 0, err
-        results.append(json.loads(out))
-    return results
+    )
 
 
 def openers(target: str, count: int) -> list[dict[str, object]]:
     """Open (and so create) one project from ``count`` processes at once."""
-    running = [start_python(_OPENER, target) for _ in range(count)]
+    return _reports(start_python(_OPENER, target) for _ in range(count))
+
+
+def concurrent_imports(
+    target: str, folder: Path, count: int, runs: int = 2
+) -> list[tuple[int, str, str]]:
+    """``runs`` programs importing the same folder of ``count`` articles at once."""
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"a{i:02}.txt").write_text(f"Article {i}\nThe council met on day {i}.\n")
+    running = [start_cli("import", "--db", target, str(folder)) for _ in range(runs)]
+    return [finish(process) for process in running]
+
+
+def _reports(processes: Iterable[subprocess.Popen[str]]) -> list[dict[str, object]]:
+    """Each process's JSON report, once all have started and finished."""
+    running = list(processes)
     results = []
     for process in running:
         code, out, err = finish(process)

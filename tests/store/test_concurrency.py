@@ -10,7 +10,7 @@ from annotator.domain.annotations import AnnotationDraft
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import BusyError
 from annotator.store.project import Project
-from tests.store.concurrent import finish, openers, span_writers, start_cli
+from tests.store.concurrent import concurrent_imports, openers, span_writers
 
 
 @pytest.fixture
@@ -28,13 +28,8 @@ def test_three_processes_adding_spans_at_once_store_every_span(db_path, project,
 
 
 def test_two_imports_of_one_folder_at_once_store_each_text_once(db_path, tmp_path):
-    feeds = tmp_path / "feeds"
-    feeds.mkdir()
-    for i in range(60):
-        (feeds / f"a{i:02}.txt").write_text(f"Article {i}\nThe council met on day {i}.\n")
     Project.open(db_path).close()
-    running = [start_cli("import", "--db", str(db_path), str(feeds)) for _ in range(2)]
-    runs = [finish(process) for process in running]
+    runs = concurrent_imports(str(db_path), tmp_path / "feeds", 60)
     assert [code for code, _, _ in runs] == [0, 0], runs
     with Project.open(db_path) as project:
         assert project.documents.count() == 60

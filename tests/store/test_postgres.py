@@ -16,7 +16,7 @@ from annotator.jobs.importer import import_paths
 from annotator.store.migrate import include_name
 from annotator.store.models import Base
 from annotator.store.project import Project
-from tests.store.concurrent import finish, openers, span_writers, start_cli
+from tests.store.concurrent import concurrent_imports, openers, span_writers
 
 pytestmark = pytest.mark.postgres
 
@@ -100,13 +100,8 @@ def test_formats_round_trip_through_postgres(pg_url, tmp_path):
 
 
 def test_two_imports_of_one_folder_at_once_on_postgres_report_duplicates(pg_url, tmp_path):
-    feeds = tmp_path / "feeds"
-    feeds.mkdir()
-    for i in range(80):
-        (feeds / f"a{i:02}.txt").write_text(f"Article {i}\nThe council met on day {i}.\n")
     Project.open(pg_url).close()
-    running = [start_cli("import", "--db", pg_url, str(feeds)) for _ in range(2)]
-    runs = [finish(process) for process in running]
+    runs = concurrent_imports(pg_url, tmp_path / "feeds", 80)
     assert [code for code, _, _ in runs] == [0, 0], runs
     assert sum(int(out.split()[0]) for _, out, _ in runs) == 80
     with Project.open(pg_url) as project:
