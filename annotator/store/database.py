@@ -84,7 +84,7 @@ class Database:
                 f"{self.where} is read-only (the file or its folder cannot be written); "
                 "nothing can be changed in it"
             )
-        with translated(self.where, self.newest_backup), self._writer.connect() as connection:
+        with self.guarded(), self._writer.connect() as connection:
             transaction = self._begin(connection)
             try:
                 yield connection
@@ -96,7 +96,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with translated(self.where, self.newest_backup), self._sessions() as session:
+        with self.guarded(), self._sessions() as session:
             yield session
 
     def _begin(self, connection: Connection) -> RootTransaction:

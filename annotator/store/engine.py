@@ -78,11 +78,6 @@ def resolve(target: str | Path, *, read_only: bool = False) -> Target:
     )
 
 
-def database_url(target: str | Path) -> str:
-    """``target`` as a SQLAlchemy URL: a plain path becomes a SQLite file URL."""
-    return resolve(target).url
-
-
 def sqlite_path(engine: Engine) -> Path | None:
     """The file behind a SQLite engine, or None for other databases and in-memory SQLite."""
     if engine.dialect.name != "sqlite" or not engine.url.database:
