@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
+from annotator.gui.combo_values import current_enum
 
 
 class ActorEditor(QDialog):
@@ -60,7 +61,7 @@ class ActorEditor(QDialog):
     def draft(self) -> ActorDraft:
         return ActorDraft(
             name=self.name.text().strip(),
-            kind=self.kind.currentData(),
+            kind=current_enum(self.kind, ActorKind) or ActorKind.OTHER,
             aliases=tuple(a.strip() for a in self.aliases.text().split(",") if a.strip()),
             description=self.description.toPlainText().strip() or None,
             parent_id=self.parent_actor.currentData(),

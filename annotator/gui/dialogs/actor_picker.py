@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.domain.actors import Actor, ActorKind
 from annotator.gui.colors import actor_color
+from annotator.gui.combo_values import current_enum
 from annotator.gui.icons import icon
 from annotator.gui.safe_text import esc
 
@@ -131,7 +132,8 @@ class ActorPicker(QDialog):
     def _choose(self, item: QListWidgetItem) -> None:
         actor_id = item.data(Qt.ItemDataRole.UserRole)
         if actor_id is None:
-            self.picked = PickedActor(None, self.query.text().strip(), self.kind.currentData())
+            kind = current_enum(self.kind, ActorKind) or ActorKind.OTHER
+            self.picked = PickedActor(None, self.query.text().strip(), kind)
         else:
             self.picked = PickedActor(int(actor_id))
         self.accept()

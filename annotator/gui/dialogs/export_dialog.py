@@ -23,6 +23,7 @@ from annotator.domain.errors import UsageError
 from annotator.domain.scheme import Scheme
 from annotator.formats.annotations.registry import FORMATS
 from annotator.formats.annotations.report import FormatOptions
+from annotator.gui.combo_values import current_enum
 from annotator.gui.safe_text import plain_label
 from annotator.jobs.splits import parse_split
 from annotator.store.exporting import ExportFilter
@@ -119,7 +120,7 @@ class ExportDialog(QDialog):
             format_name=self.format.currentData(),
             out=Path(self.path.text().strip()),
             chosen=ExportFilter(
-                status=self.status.currentData(),
+                status=current_enum(self.status, DocumentStatus),
                 layers=frozenset({layer}) if layer else None,
             ),
             splits=splits,

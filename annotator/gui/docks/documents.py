@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.documents import DocumentStatus
+from annotator.gui.combo_values import current_enum
 from annotator.gui.document_table import DocumentTableModel
 from annotator.gui.html_delegate import HtmlDelegate
 from annotator.gui.icons import icon
@@ -97,7 +98,8 @@ class DocumentsDock(QDockWidget):
 
     def refresh(self) -> None:
         current = self._workspace.document.id if self._workspace.document else None
-        self.model.set_documents(self._workspace.documents(self.status.currentData()))
+        status = current_enum(self.status, DocumentStatus)
+        self.model.set_documents(self._workspace.documents(status))
         self._show_current(None, current)
 
     def document_ids(self) -> list[int]:

@@ -1,0 +1,19 @@
+"""Enum values in combo boxes. Qt keeps a ``StrEnum`` item's data as a plain string, so
+``currentData()`` hands back ``"done"``, not ``DocumentStatus.DONE``; read them back here."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TypeVar
+
+from PySide6.QtWidgets import QComboBox
+
+E = TypeVar("E", bound=Enum)
+
+
+def current_enum(combo: QComboBox, kind: type[E]) -> E | None:
+    """The selected item's value as a member of ``kind`` (None for an item without one)."""
+    value = combo.currentData()
+    if value is None:
+        return None
+    return kind(value.value if isinstance(value, Enum) else value)
