@@ -7,14 +7,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from annotator.domain.actors import ActorDraft
 from annotator.domain.annotations import Annotation, AnnotationDraft, LinkDraft, as_draft
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.nearby import actors_by_proximity
-from annotator.domain.scheme import AttributeKind
+from annotator.domain.quotes import KINDS as QUOTE_KINDS
+from annotator.domain.quotes import quote_kind
+from annotator.domain.scheme import AttributeKind, Layer
 from annotator.domain.words import step_word
 from annotator.gui.article.view import ArticleView
 from annotator.gui.colors import SpanMaker
@@ -73,18 +75,26 @@ class Annotating(QObject):
             for spec in layer.attributes
             if spec.default is not None and spec.kind is not AttributeKind.ACTOR
         }
+        if _has_quote_kinds(layer):
+            defaults["kind"] = quote_kind(self._view.text[start:end])
         draft = AnnotationDraft(layer.name, start, end, attributes=defaults)
         nearby = self._nearby(start, end)
         where = self._cursor_point()
         mention_actor: PickedActor | None = None
         if layer.refers_to_actor:
             mention_actor = self.pick_actor(self._view.text[start:end], nearby, where, "Actor")
-            if mention_actor is None:
+            if mention_actor is None:  # Esc: nothing is created
                 return None
         linked: PickedActor | None = None
         link_type = layer.actor_attributes[0].name if layer.actor_attributes else None
         if link_type is not None:
             linked = self.pick_actor("", nearby, where, link_type.capitalize())
+            if linked is None:  # Esc: nothing is created, not even the span
+                return None
+        if mention_actor is not None and mention_actor.is_none:
+            mention_actor = None
+        if linked is not None and linked.is_none:
+            linked = None
         creates = [p for p in (mention_actor, linked) if p is not None and p.actor_id is None]
         stack = self._workspace.undo_stack
         macro = f"Add {layer.title.lower()} with new actor"
@@ -211,14 +221,26 @@ class Annotating(QObject):
         return actors_by_proximity(self._workspace.annotations.values(), start, end)
 
     def _cursor_point(self) -> QPoint:
-        rect = self._view.cursorRect()
-        return self._view.viewport().mapToGlobal(rect.bottomLeft())
+        """Where the picker goes: below the end of the selection if that is in view, else its
+        start, else the middle of the view (Ctrl+A on a long article)."""
+        view = self._view
+        area = view.viewport().rect()
+        cursor = view.textCursor()
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        for rect in (view.cursorRect(cursor), view.cursorRect(start)):
+            if area.intersects(rect):
+                return view.viewport().mapToGlobal(rect.bottomLeft())
+        return view.viewport().mapToGlobal(area.center())
 
     def _ask_actor(
         self, text: str, nearby: list[int], where: QPoint, prompt: str
     ) -> PickedActor | None:
-        picker = ActorPicker(self._workspace.actors, text, nearby, self._window, prompt=prompt)
-        picker.move(where)
+        picker = ActorPicker(
+            self._workspace.actors, text, nearby, self._window, prompt=prompt,
+            allow_none=prompt != "Actor" or not text,
+        )  # fmt: skip
+        picker.anchor = where
         if picker.exec() != QDialog.DialogCode.Accepted:
             return None
         return picker.picked
@@ -291,3 +313,12 @@ def _drop_last(stack: QUndoStack, text: str) -> None:
     command.undo()
     command.setObsolete(True)
     stack.undo()  # skips the obsolete command's undo and deletes it
+
+
+def _has_quote_kinds(layer: Layer) -> bool:
+    """A layer whose ``kind`` attribute chooses among direct, indirect and mixed."""
+    try:
+        spec = layer.attribute("kind")
+    except AnnotatorError:
+        return False
+    return set(spec.choices) >= QUOTE_KINDS

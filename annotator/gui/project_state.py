@@ -3,6 +3,7 @@ a project that can only be read."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
@@ -105,7 +106,11 @@ class DailyBackup(QObject):
         try:
             made = project.daily_backup(keep)
         except Exception as exc:  # reported, never fatal: the project itself is untouched
-            self.finished.emit(f"Today's backup could not be made: {exc}")
+            self._say(f"Today's backup could not be made: {exc}")
             return
         if made is not None:
-            self.finished.emit(f"Backed up to {made}")
+            self._say(f"Backed up to {made}")
+
+    def _say(self, text: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed while the copy was made
+            self.finished.emit(text)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from annotator.domain.documents import DocumentDraft
+from annotator.gui.dialogs.actor_picker import NO_ACTOR
 from annotator.gui.main_window import MainWindow
 from annotator.gui.workspace import Workspace
 
@@ -29,7 +30,8 @@ def make_window(qtbot, settings):
 
     def make(project, resize=True):
         window = MainWindow(Workspace(project), settings)
-        window.annotating.pick_actor = lambda text, nearby, where, prompt: None  # Esc
+        # the user leaves actors open ("No speaker yet"); tests of the picker use the real one
+        window.annotating.pick_actor = lambda text, nearby, where, prompt: NO_ACTOR
         qtbot.addWidget(window)
         if resize:
             window.resize(1280, 800)

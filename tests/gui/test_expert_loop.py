@@ -20,3 +20,110 @@ def test_the_status_filter_lists_the_documents_of_that_status(qtbot, make_window
     assert window.documents.model.rowCount() == 1
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)  # in progress: none
     assert window.documents.model.rowCount() == 0
+
+
+def _picker():
+    from annotator.gui.dialogs.actor_picker import ActorPicker
+
+    popup = QApplication.activePopupWidget()
+    return popup if isinstance(popup, ActorPicker) else None
+
+
+def _with_picker(qtbot, then):
+    """Run ``then(picker)`` once the real picker is up (it blocks in its own event loop)."""
+    from PySide6.QtCore import QTimer
+
+    seen = []
+
+    def step():
+        picker = _picker()
+        if picker is None:
+            QTimer.singleShot(20, step)
+            return
+        seen.append(picker)
+        then(picker)
+
+    QTimer.singleShot(20, step)
+    return seen
+
+
+def _real_picker(window):
+    window.annotating.pick_actor = window.annotating._ask_actor
+
+
+def test_without_a_nearby_mention_the_speaker_picker_preselects_nothing(qtbot, window, project):
+    _real_picker(window)
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    text = window.view.text
+    start = text.index("the barrier costs")
+    window.view.select_text(start, start + len("the barrier costs €212 million"))
+
+    def answer(picker):
+        assert QApplication.focusWidget() is picker.query
+        assert picker.list.currentItem().text() == "No claimant yet (fill in later)"
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    seen = _with_picker(qtbot, answer)
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    assert seen
+    [claim] = project.annotations.for_document(document)
+    assert claim.links == ()
+
+
+def test_esc_in_the_speaker_picker_creates_nothing(qtbot, window, project):
+    _real_picker(window)
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    start = window.view.text.index("“a promise")
+    window.view.select_text(start, start + len("“a promise to every family”"))
+    seen = _with_picker(
+        qtbot, lambda p: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    )
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)
+    assert seen
+    assert project.annotations.for_document(document) == []
+    assert window.workspace.undo_stack.count() == 0
+
+
+def test_the_picker_for_a_selection_running_out_of_view_is_on_screen(qtbot, make_window, project):
+    long_text = "\n\n".join(
+        f"Paragraph {i}: the council met again and said little." for i in range(400)
+    )
+    project.documents.add_many([DocumentDraft(text=long_text, title="Long")])
+    window = make_window(project)
+    _real_picker(window)
+    window.open_document(project.documents.list()[0].id)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select all
+    placed = []
+
+    def answer(picker):
+        screen = picker.screen().availableGeometry()
+        placed.append((screen.contains(picker.frameGeometry()), picker.pos().y()))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    _with_picker(qtbot, answer)
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    [(inside, y)] = placed
+    assert inside and y < 30_000
+    assert project.annotations.count() == 0  # Esc never creates anything
+
+
+def test_the_quote_kind_follows_the_quotation_marks(qtbot, window, project):
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    text = window.view.text
+    for phrase in ("“a promise to every family”", "the barrier costs €212 million",
+                   "the plan was “a promise to every family”"):  # fmt: skip
+        start = text.index(phrase)
+        window.view.select_text(start, start + len(phrase))
+        qtbot.keyClick(window.view, Qt.Key.Key_Q)
+    kinds = sorted(
+        (a.text, a.attributes["kind"]) for a in project.annotations.for_document(document)
+    )
+    assert kinds == [
+        ("the barrier costs €212 million", "indirect"),
+        ("the plan was “a promise to every family”", "mixed"),
+        ("“a promise to every family”", "direct"),
+    ]

@@ -22,7 +22,8 @@ SCRIPT = textwrap.dedent(
     from annotator.store.project import Project
     window = MainWindow(Workspace(Project.open(sys.argv[1])),
                         QSettings(sys.argv[2], QSettings.Format.IniFormat))
-    window.annotating.pick_actor = lambda *args: None
+    from annotator.gui.dialogs.actor_picker import NO_ACTOR
+    window.annotating.pick_actor = lambda *args: NO_ACTOR
     window.show()
     window.view.select_text(0, 5)
     window.annotating.tag("quote")

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.domain.actors import ActorDraft, ActorKind
-from annotator.gui.dialogs.actor_picker import PickedActor
+from annotator.gui.dialogs.actor_picker import NO_ACTOR, PickedActor
 from annotator.jobs.importer import import_paths
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
@@ -73,14 +73,14 @@ def test_the_worked_example_can_be_annotated_completely(qtbot, make_window, proj
 
     for quote in example["quotes"]:
         start, end = quote["span"]
-        speaker = PickedActor(ids[quote["speaker"]]) if quote.get("speaker") else None
+        speaker = PickedActor(ids[quote["speaker"]]) if quote.get("speaker") else NO_ACTOR
         tag(qtbot, window, start, end, Qt.Key.Key_Q, speaker)
         choose(window, "kind", quote["kind"])
         choose(window, "cue", quote["cue"])
 
     for claim in example["claims"]:
         start, end = claim["span"]
-        claimant = PickedActor(ids[claim["claimant"]]) if claim.get("claimant") else None
+        claimant = PickedActor(ids[claim["claimant"]]) if claim.get("claimant") else NO_ACTOR
         tag(qtbot, window, start, end, Qt.Key.Key_C, claimant)
         choose(window, "kind", {"fact": "fact"}.get(claim["kind"], claim["kind"]))
         choose(window, "topic", claim["topic"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,11 +27,20 @@ from annotator.gui.safe_text import esc
 
 @dataclass(frozen=True, slots=True)
 class PickedActor:
-    """Either an existing actor (``actor_id``) or a new one to create (``name``, ``kind``)."""
+    """Either an existing actor (``actor_id``), a new one to create (``name``, ``kind``), or
+    :data:`NO_ACTOR`: the user chose to leave it open."""
 
     actor_id: int | None
     name: str = ""
     kind: ActorKind = ActorKind.PERSON
+
+    @property
+    def is_none(self) -> bool:
+        return self.actor_id is None and not self.name
+
+
+NO_ACTOR = PickedActor(None, "")
+_NONE_ROW = -1
 
 
 def rank_actors(actors: list[Actor], query: str, nearby: list[int]) -> list[Actor]:
@@ -60,11 +69,13 @@ class ActorPicker(QDialog):
         parent: QWidget | None = None,
         *,
         prompt: str = "Actor",
+        allow_none: bool = False,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("actor-picker")
         self._actors = actors
         self._nearby = nearby
+        self._prompt, self._allow_none = prompt, allow_none
         self.query = QLineEdit(text)
         self.query.setPlaceholderText("Actor name or alias")
         self.kind = QComboBox()
@@ -74,8 +85,8 @@ class ActorPicker(QDialog):
         self.list.setMinimumWidth(380)
         title = QLabel(f"<b>{esc(prompt)}</b>")
         hint = QLabel(
-            "<small>↑↓ choose · Enter link · Esc skip · a new actor gets the kind on the "
-            "right</small>"
+            "<small>type to search · ↑↓ choose · Enter link · Esc cancel · a new actor gets "
+            "the kind on the right</small>"
         )
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
@@ -89,12 +100,27 @@ class ActorPicker(QDialog):
         self.query.textChanged.connect(self._refill)
         self.query.installEventFilter(self)
         self.list.itemActivated.connect(self._choose)
+        self.setFocusProxy(self.query)
+        self.anchor: QPoint | None = None  # where it opens: below the selection
         self._refill()
         self.query.selectAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opens wholly on screen by its anchor; typing goes to the search field at once,
+        without a click or Tab first."""
+        super().showEvent(event)
+        if self.anchor is not None:
+            self.move(on_screen(self.anchor, self.frameGeometry().size()))
+        self.activateWindow()
+        self.query.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _refill(self) -> None:
         self.list.clear()
         query = self.query.text().strip()
+        if self._allow_none and not query:
+            item = QListWidgetItem(f"No {self._prompt.lower()} yet (fill in later)")
+            item.setData(Qt.ItemDataRole.UserRole, _NONE_ROW)
+            self.list.addItem(item)
         for actor in rank_actors(list(self._actors.values()), query, self._nearby)[:50]:
             aliases = f" — {', '.join(actor.aliases)}" if actor.aliases else ""
             item = QListWidgetItem(f"{actor.name}  ({actor.kind.value}){aliases}")
@@ -109,7 +135,17 @@ class ActorPicker(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, None)
             self.list.addItem(item)
         if self.list.count():
-            self.list.setCurrentRow(0)
+            self.list.setCurrentRow(self._first_choice(query))
+
+    def _first_choice(self, query: str) -> int:
+        """The row chosen before the user moves: the best match for a query; without one,
+        the nearest actor mentioned around the span, or nothing at all (never merely the
+        alphabetically first actor)."""
+        if query or not self._allow_none:
+            return 0
+        second = self.list.item(1)
+        nearest = second.data(Qt.ItemDataRole.UserRole) if second is not None else None
+        return 1 if nearest in self._nearby else 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -131,9 +167,25 @@ class ActorPicker(QDialog):
 
     def _choose(self, item: QListWidgetItem) -> None:
         actor_id = item.data(Qt.ItemDataRole.UserRole)
-        if actor_id is None:
+        if actor_id == _NONE_ROW:
+            self.picked = NO_ACTOR
+        elif actor_id is None:
             kind = current_enum(self.kind, ActorKind) or ActorKind.OTHER
             self.picked = PickedActor(None, self.query.text().strip(), kind)
         else:
             self.picked = PickedActor(int(actor_id))
         self.accept()
+
+
+def on_screen(point: QPoint, size: QSize) -> QPoint:
+    """``point`` moved so that a popup of ``size`` there is wholly on its screen (above the
+    point when there is no room below)."""
+    screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    right, bottom = area.x() + area.width(), area.y() + area.height()
+    x = max(area.x(), min(point.x(), right - size.width()))
+    y = point.y()
+    if y + size.height() > bottom:
+        y = point.y() - size.height() - 24
+    y = max(area.y(), min(y, bottom - size.height()))
+    return QPoint(x, y)
