@@ -43,12 +43,42 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     if start == end:
         return start, end
     if _inside_word(text, start):
-        while start > 0 and _inside_word(text, start - 1):
-            start -= 1
+        word_start = start
+        while word_start > 0 and _inside_word(text, word_start - 1):
+            word_start -= 1
+        start = word_start + _proclitic_length(text[word_start:start])
     if _inside_word(text, end - 1):
-        while end < len(text) and _inside_word(text, end):
-            end += 1
+        word_end = end
+        while word_end < len(text) and _inside_word(text, word_end):
+            word_end += 1
+        possessive = _is_enclitic(text[word_end - 2 : word_end]) and word_end - 2 >= end
+        end = word_end - 2 if possessive else word_end
     return start, end
+
+
+# Parts of a written word that are not part of the name they are attached to: English
+# possessives ("Qatar's"), French and Italian elisions ("l’Élysée", "dell'Italia") and
+# Arabic proclitics (و "and", ب "with", ل "for", ف, ك, and their pairs) before a name.
+_APOSTROPHES = "'’"
+_ELISIONS = frozenset(
+    "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu dell all dall nell sull un".split()
+)
+_ARABIC_PROCLITICS = frozenset("و ف ب ل ك وب ول وك فب فل فك".split())
+
+
+def _proclitic_length(prefix: str) -> int:
+    """How much of the part of a word before a selection is a clitic the name does not
+    include: an elision and its apostrophe ("l’" of "l’Élysée"), or a whole Arabic
+    proclitic the selection starts right after."""
+    for index, char in enumerate(prefix):
+        if char in _APOSTROPHES:
+            return index + 1 if prefix[:index].casefold() in _ELISIONS else 0
+    return len(prefix) if prefix in _ARABIC_PROCLITICS else 0
+
+
+def _is_enclitic(suffix: str) -> bool:
+    """Whether the part of a word after a selection is a possessive ('s, ’s)."""
+    return len(suffix) == 2 and suffix[0] in _APOSTROPHES and suffix[1] in "sS"
 
 
 def step_word(text: str, position: int, forward: bool, *, to_end: bool) -> int:

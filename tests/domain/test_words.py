@@ -27,6 +27,29 @@ def test_selection_grows_to_whole_words(selected, expected):
     assert TEXT[start:end] == expected
 
 
+CLITICS = "Qatar's envoy met the Emir’s aides at l’Élysée, dell'Italia; ووزير الخارجية وبقطر."
+
+
+@pytest.mark.parametrize(
+    ("selected", "expected"),
+    [
+        ("Qatar", "Qatar"),  # the possessive stays outside the name
+        ("Qata", "Qatar"),  # a word still grows, up to the possessive
+        ("Emir", "Emir"),
+        ("lysée", "Élysée"),  # French elision: the name starts after l’
+        ("Italia", "Italia"),
+        ("وزير", "وزير"),  # "minister" after the proclitic و "and"
+        ("زير", "ووزير"),  # inside a word that starts otherwise, the word grows whole
+        ("قطر", "قطر"),  # وب "and with" before Qatar
+        ("Qatar's", "Qatar's"),  # what the user selected whole is kept
+    ],
+)
+def test_snapping_leaves_clitics_outside_the_name(selected, expected):
+    start = CLITICS.index(selected)
+    start, end = snap_to_words(CLITICS, start, start + len(selected))
+    assert CLITICS[start:end] == expected
+
+
 def test_white_space_only_selection_collapses():
     start, end = select("  ") if "  " in TEXT else (4, 5)
     assert snap_to_words(TEXT, start, end)[0] == snap_to_words(TEXT, start, end)[1]
