@@ -61,9 +61,9 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 # Arabic proclitics (و "and", ب "with", ل "for", ف, ك, and their pairs) before a name.
 _APOSTROPHES = "'’"
 _ELISIONS = frozenset(
-    "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu dell all dall nell sull un".split()
+    ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "dell", "all", "dall", "nell", "sull", "un"]
 )
-_ARABIC_PROCLITICS = frozenset("و ف ب ل ك وب ول وك فب فل فك".split())
+_ARABIC_PROCLITICS = frozenset(["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
 
 
 def _proclitic_length(prefix: str) -> int:
