@@ -60,15 +60,16 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 # possessives ("Qatar's"), French and Italian elisions ("l’Élysée", "dell'Italia") and
 # Arabic proclitics (و "and", ب "with", ل "for", ف, ك, and their pairs) before a name.
 _APOSTROPHES = "'’"
-_ELISIONS = frozenset(
-    ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "dell", "all", "dall", "nell", "sull", "un"]
-)
-_ARABIC_PROCLITICS = frozenset(["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
+_ELISIONS = frozenset({
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+    "presqu", "dell", "all", "dall", "nell", "sull", "un",
+})  # fmt: skip
+_ARABIC_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 
 
 def _proclitic_length(prefix: str) -> int:
     """How much of the part of a word before a selection is a clitic the name does not
-    include: an elision and its apostrophe ("l’" of "l’Élysée"), or a whole Arabic
+    include: an elision and its apostrophe ("l'" of "l'Élysée"), or a whole Arabic
     proclitic the selection starts right after."""
     for index, char in enumerate(prefix):
         if char in _APOSTROPHES:
@@ -77,7 +78,7 @@ def _proclitic_length(prefix: str) -> int:
 
 
 def _is_enclitic(suffix: str) -> bool:
-    """Whether the part of a word after a selection is a possessive ('s, ’s)."""
+    """Whether the part of a word after a selection is a possessive ('s, or with U+2019)."""
     return len(suffix) == 2 and suffix[0] in _APOSTROPHES and suffix[1] in "sS"
 
 
