@@ -81,6 +81,17 @@ def check_span(length: int, start: int, end: int) -> None:
         raise ValidationError(f"span {start}..{end} is empty or outside the text (0..{length})")
 
 
+def span_warnings(covered: str) -> list[str]:
+    """What is odd about a span's text, though allowed: only punctuation, or several
+    paragraphs (usually a selection that ran on)."""
+    found = []
+    if covered.strip() and not any(char.isalnum() for char in covered):
+        found.append("this span holds only punctuation")
+    if "\n" in covered.strip():
+        found.append("this span runs across paragraphs")
+    return found
+
+
 def as_draft(annotation: Annotation) -> AnnotationDraft:
     """The draft that would re-create ``annotation`` (for undo and for edits)."""
     return AnnotationDraft(

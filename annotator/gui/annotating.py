@@ -11,7 +11,13 @@ from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from annotator.domain.actors import ActorDraft
-from annotator.domain.annotations import Annotation, AnnotationDraft, LinkDraft, as_draft
+from annotator.domain.annotations import (
+    Annotation,
+    AnnotationDraft,
+    LinkDraft,
+    as_draft,
+    span_warnings,
+)
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.nearby import actors_by_proximity
 from annotator.domain.quotes import KINDS as QUOTE_KINDS
@@ -117,6 +123,8 @@ class Annotating(QObject):
             stack.endMacro()
         self._view.clear_text_selection()
         self.select(created.id)
+        for warning in span_warnings(created.text):
+            self.message.emit(f"Note: {warning}. Undo (Ctrl+Z) if that was not meant.")
         return created
 
     def _actor_id(self, picked: PickedActor) -> int:

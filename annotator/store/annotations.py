@@ -53,6 +53,7 @@ class AnnotationStore(Service):
         with self._guard(), self._db.write() as session:
             covered = _covered_text(session, document_id, draft.start, draft.end)
             who = self._who(session)
+            _refuse_twin(session, document_id, draft, who)
             row = AnnotationRow(document_id=document_id, annotator_id=who)
             if annotation_id is not None:
                 row.id = annotation_id
@@ -175,6 +176,28 @@ def serialise(annotation: Annotation) -> dict[str, Any]:
         value = getattr(annotation, key)
         data[key] = value.isoformat() if value is not None else None
     return data
+
+
+def _refuse_twin(session: Session, document_id: int, draft: AnnotationDraft, who: int) -> None:
+    """Refuse a span this annotator already has: same layer, offsets and actor. (Another
+    annotator's identical span is independent work, and allowed.)"""
+    twin = session.scalar(
+        select(AnnotationRow.id)
+        .join(LayerRow, LayerRow.id == AnnotationRow.layer_id)
+        .where(
+            AnnotationRow.document_id == document_id,
+            LayerRow.name == draft.layer,
+            AnnotationRow.start == draft.start,
+            AnnotationRow.end == draft.end,
+            AnnotationRow.annotator_id == who,
+            AnnotationRow.actor_id.is_(None)
+            if draft.actor_id is None
+            else AnnotationRow.actor_id == draft.actor_id,
+        )
+        .limit(1)
+    )
+    if twin is not None:
+        raise ValidationError(f"this exact {draft.layer} span is there already (span #{twin})")
 
 
 def _check_links(layer: Layer, draft: AnnotationDraft) -> None:

@@ -127,3 +127,24 @@ def test_the_quote_kind_follows_the_quotation_marks(qtbot, window, project):
         ("the plan was “a promise to every family”", "mixed"),
         ("“a promise to every family”", "direct"),
     ]
+
+
+def test_the_same_span_twice_is_refused_and_odd_spans_are_pointed_out(qtbot, window, project):
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    text = window.view.text
+    start = text.index("the barrier costs")
+    for _ in range(2):
+        window.view.select_text(start, start + len("the barrier costs €212 million"))
+        qtbot.keyClick(window.view, Qt.Key.Key_C)
+    assert len(project.annotations.for_document(document)) == 1
+    assert "there already" in window.statusBar().currentMessage()
+    mark = text.index("“")
+    window.actions_by_name["snap"].trigger()  # exactly what is selected
+    window.view.select_text(mark, mark + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)
+    assert "only punctuation" in window.statusBar().currentMessage()
+    window.view.select_text(0, text.index("قال") + 3)
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    assert "across paragraphs" in window.statusBar().currentMessage()
+    assert len(project.annotations.for_document(document)) == 3  # allowed, but said

@@ -116,3 +116,16 @@ def test_actors_are_found_by_name_or_alias_ignoring_case(project):
         project.actors.create(ActorDraft("  "))
     with pytest.raises(NotFoundError):
         project.actors.create(ActorDraft("Orphan", parent_id=999))
+
+
+def test_an_annotator_cannot_make_the_same_span_twice_but_another_can(db_path, project):
+    from annotator.store.project import Project
+
+    project.documents.add_many([DocumentDraft(text="Okafor spoke.", title="t")])
+    doc = project.documents.list()[0].id
+    project.annotations.create(doc, AnnotationDraft("actor", 0, 6))
+    with pytest.raises(ValidationError, match="there already"):
+        project.annotations.create(doc, AnnotationDraft("actor", 0, 6))
+    with Project.open(db_path, annotator="second coder") as other:
+        other.annotations.create(doc, AnnotationDraft("actor", 0, 6))  # independent work
+    assert project.annotations.count() == 2
