@@ -4,8 +4,8 @@ from __future__ import annotations
 
 # Marks that open or close a quotation in the languages we annotate: English “…” and "…",
 # German „…“ and »…«, French «…», single ‘…’ and ‹…›.
-_OPENING = frozenset("“„«»‹›‘‚\"")
-_CLOSING = frozenset("”“»«›‹’‘\"")
+_OPENING = frozenset('“„«»‹›‘‚"')
+_CLOSING = frozenset('”“»«›‹’‘"')
 _TRAILING = ".,;:!?…"
 KINDS = frozenset({"direct", "indirect", "mixed"})
 

@@ -148,3 +148,44 @@ def test_the_same_span_twice_is_refused_and_odd_spans_are_pointed_out(qtbot, win
     qtbot.keyClick(window.view, Qt.Key.Key_C)
     assert "across paragraphs" in window.statusBar().currentMessage()
     assert len(project.annotations.for_document(document)) == 3  # allowed, but said
+
+
+def _wheel(widget, steps=-3):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    for _ in range(abs(steps)):
+        event = QWheelEvent(
+            centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+            QPoint(0, 120 if steps > 0 else -120), Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_the_span_panel_never_changes_a_value(qtbot, window, project):
+    from annotator.domain.actors import ActorDraft, ActorKind
+
+    for name in ("Hamas", "Al Jazeera", "Egypt", "Haniyeh"):
+        window.workspace.create_actor(ActorDraft(name, ActorKind.ORGANISATION))
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    start = window.view.text.index("the barrier costs")
+    window.view.select_text(start, start + len("the barrier costs €212 million"))
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    [before] = project.annotations.for_document(document)
+    window.view.setFocus()
+    claimant = window.details.actor_combos["claimant"]
+    kind = window.details.fields["kind"]
+    for widget in (claimant, kind):
+        shown = widget.currentIndex()
+        _wheel(widget, -3)
+        _wheel(widget, 2)
+        assert widget.currentIndex() == shown
+    [after] = project.annotations.for_document(document)
+    assert after == before  # nothing was saved
+    kind.setFocus()  # a focused value does take the wheel
+    qtbot.waitUntil(kind.hasFocus)
+    _wheel(kind, -1)
+    assert kind.currentIndex() != 0 or kind.count() == 1

@@ -46,9 +46,7 @@ class LabelMappingDialog(QDialog):
             for layer in scheme.layers:
                 if layer.refers_to_actor:
                     for kind in ActorKind:
-                        combo.addItem(
-                            f"{layer.title}: {kind.value}", LayerTarget(layer.name, kind)
-                        )
+                        combo.addItem(f"{layer.title}: {kind.value}", LayerTarget(layer.name, kind))
                 else:
                     combo.addItem(layer.title, LayerTarget(layer.name))
             self.choices[label] = combo

@@ -26,6 +26,7 @@ from annotator.gui.docks.actor_combo import NEW_ACTOR, ActorCombo
 from annotator.gui.docks.attribute_widgets import attribute_widget
 from annotator.gui.icons import icon
 from annotator.gui.safe_text import esc, plain_label
+from annotator.gui.wheel_guard import WheelGuard, guard_values
 from annotator.gui.workspace import Workspace
 
 EMPTY = (
@@ -53,6 +54,7 @@ class DetailsDock(QDockWidget):
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(self._scroll)
         self._layout = QVBoxLayout()
+        self._wheel_guard = WheelGuard(self)
         workspace.annotationChanged.connect(self._on_changed)
         workspace.annotationRemoved.connect(self._on_removed)
         workspace.actorsChanged.connect(self._rebuild)
@@ -78,6 +80,7 @@ class DetailsDock(QDockWidget):
         self._layout = QVBoxLayout(page)
         self.actor_combos, self.fields = {}, {}
         self._fill()
+        guard_values(page, self._wheel_guard)
         self._scroll.setWidget(page)  # after filling, so every child shows at once
 
     def _fill(self) -> None:
