@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         self.actions_by_name["delete"].setShortcuts(
             [QKeySequence("Del"), QKeySequence("Backspace")]
         )
+        # Ctrl++ needs Shift on most keyboards; Ctrl+= is the same key without it
+        self.actions_by_name["zoom-in"].setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        )
         snap = self.actions_by_name["snap"]
         snap.setCheckable(True)
         snap.setChecked(self.view.snap_to_words)

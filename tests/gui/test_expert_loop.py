@@ -189,3 +189,23 @@ def test_the_wheel_over_the_span_panel_never_changes_a_value(qtbot, window, proj
     qtbot.waitUntil(kind.hasFocus)
     _wheel(kind, -1)
     assert kind.currentIndex() != 0 or kind.count() == 1
+
+
+def test_ctrl_equals_zooms_in_and_f1_has_one_annotate_section(qtbot, window):
+    from annotator.gui.dialogs.shortcuts import shortcuts_html
+
+    size = window.view.font().pointSizeF()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSizeF() > size
+    sheet = shortcuts_html(window.actions_by_name, window.workspace.scheme)
+    assert sheet.count("<h3>Annotate</h3>") == 1
+    assert "Ctrl+=" in sheet
+
+
+def test_one_search_hit_is_one_article(qtbot, window):
+    window.documents.search.setFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "barrier")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.documents.hits_label.text() != "", timeout=3000)
+    assert window.documents.hits_label.text().startswith("1 article matches")

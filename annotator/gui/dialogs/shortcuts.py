@@ -4,44 +4,44 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from annotator.domain.scheme import Scheme
-from annotator.gui.actions import SPECS, shortcut_text
+from annotator.gui.actions import SPECS
 
 
 def shortcuts_html(actions: dict[str, QAction], scheme: Scheme) -> str:
-    rows = ["<h3>Annotate</h3><table cellpadding='3'>"]
-    for layer in scheme.layers:
-        if layer.hotkey:
-            rows.append(
-                f"<tr><td><kbd><b>{layer.hotkey}</b></kbd></td><td>Tag the selection as "
-                f"<b>{html.escape(layer.title)}</b>; with <kbd>Shift</kbd>, turn the selected "
-                "span into one</td></tr>"
-            )
-    rows.append("</table>")
-    group = None
+    """Every shortcut by group; the scheme's layer keys open the Annotate group."""
+    groups: dict[str, list[str]] = {}
+    layer_rows = [
+        f"<tr><td><kbd><b>{html.escape(layer.hotkey)}</b></kbd></td><td>Tag the selection as "
+        f"<b>{html.escape(layer.title)}</b>; with <kbd>Shift</kbd>, turn the selected span "
+        "into one</td></tr>"
+        for layer in scheme.layers
+        if layer.hotkey
+    ]
     for spec in SPECS:
         action = actions.get(spec.name)
-        keys = shortcut_text(action) if action else ""
+        keys = ", ".join(
+            key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+        ) if action else ""  # fmt: skip
         if not keys:
             continue
-        if spec.group != group:
-            if group is not None:
-                rows.append("</table>")
-            group = spec.group
-            rows.append(f"<h3>{group}</h3><table cellpadding='3'>")
+        rows = groups.setdefault(spec.group, layer_rows.copy() if spec.group == "Annotate" else [])
         rows.append(
             f"<tr><td><kbd><b>{html.escape(keys)}</b></kbd></td>"
             f"<td>{html.escape(spec.help)}</td></tr>"
         )
-    rows.append("</table>")
-    rows.append(
+    parts = [
+        f"<h3>{group}</h3><table cellpadding='3'>{''.join(rows)}</table>"
+        for group, rows in groups.items()
+    ]
+    parts.append(
         "<h3>Mouse</h3><p>Drag to select text. Click a span to select it; click again on the "
         "same place to cycle through spans stacked there. Hover for details.</p>"
     )
-    return "".join(rows)
+    return "".join(parts)
 
 
 class ShortcutsDialog(QDialog):

@@ -141,7 +141,8 @@ class DocumentsDock(QDockWidget):
             item = QListWidgetItem(_hit_html(hit))
             item.setData(Qt.ItemDataRole.UserRole, hit.document_id)
             self.hits.addItem(item)
-        self.hits_label.setText(f"{len(found)} articles match “{query}”")
+        matches = "1 article matches" if len(found) == 1 else f"{len(found)} articles match"
+        self.hits_label.setText(f"{matches} “{query}”")
         self.stack.setCurrentIndex(1)
 
     def _on_hit(self, item: QListWidgetItem) -> None:
