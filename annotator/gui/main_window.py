@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -272,11 +273,11 @@ class MainWindow(QMainWindow):
         if current is not None and current.id == document_id:
             return
         self.workspace.open_document(document_id)
-        if document_id is not None:
-            self.settings.setValue("last_document", document_id)
 
     def _on_document(self, _document: object) -> None:
         document = self.workspace.document
+        if document is not None:  # however it was opened (list, keys, done-and-next, undo)
+            self.settings.setValue(self._last_document_key(), document.id)
         self.panel.show_document(document)
         project = self.workspace.project.location
         name = Path(project).name if project else "Annotator"
@@ -489,11 +490,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        last = self.settings.value("last_document")
+        last = self.settings.value(self._last_document_key())
         ids = self.documents.document_ids()
         chosen = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         if chosen is not None:
             self.open_document(chosen)
+
+    def _last_document_key(self) -> str:
+        """The setting that remembers the open document, one per project."""
+        location = self.workspace.project.location.encode("utf-8", "surrogatepass")
+        return f"last_document/{hashlib.sha1(location).hexdigest()[:16]}"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None and self.job.running:

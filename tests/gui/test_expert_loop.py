@@ -209,3 +209,20 @@ def test_one_search_hit_is_one_article(qtbot, window):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.documents.hits_label.text() != "", timeout=3000)
     assert window.documents.hits_label.text().startswith("1 article matches")
+
+
+def test_a_restart_reopens_the_document_open_at_quit_however_it_was_reached(
+    qtbot, make_window, project
+):
+    project.documents.add_many([DocumentDraft(text=f"Story {i}.", title=f"S{i}") for i in range(3)])
+    window = make_window(project)
+    ids = window.documents.document_ids()
+    window.open_document(ids[0])
+    window.view.setFocus()
+    qtbot.keyClick(
+        window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )  # done, next
+    assert window.workspace.document.id == ids[1]
+    window.close()
+    again = make_window(project)
+    assert again.workspace.document.id == ids[1]
