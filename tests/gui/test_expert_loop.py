@@ -226,3 +226,15 @@ def test_a_restart_reopens_the_document_open_at_quit_however_it_was_reached(
     window.close()
     again = make_window(project)
     assert again.workspace.document.id == ids[1]
+
+
+def test_the_actor_list_starts_sorted_a_to_z_under_an_ascending_arrow(qtbot, window):
+    from annotator.domain.actors import ActorDraft
+
+    for name in ("Zainab", "Albert", "Maya"):
+        window.workspace.create_actor(ActorDraft(name))
+    proxy = window.actors.proxy
+    names = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    assert names == ["Albert", "Maya", "Zainab"]
+    header = window.actors.table.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder

@@ -45,6 +45,8 @@ class ActorsDock(QDockWidget):
         self.proxy.setSortRole(ID_ROLE + 10)
         self.table = read_only_table(self.proxy, multiple=True)
         self.table.setSortingEnabled(True)
+        # Qt's header starts out descending: say A→Z, and show it, from the start
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         buttons = QHBoxLayout()
         for name, tip, slot in (
