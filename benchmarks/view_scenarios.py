@@ -94,6 +94,7 @@ def view_open(chars: int = 1_000_000, count: int = 10_000) -> tuple[float, float
         view.viewport().repaint()
         app.processEvents()
         elapsed = time.perf_counter() - started
+        assert view.spans_painted > 0, "the timed first paint drew no span"
         view.close()
         view.deleteLater()
         return elapsed
@@ -143,6 +144,8 @@ def view_paint(chars: int = 1_000_000, count: int = 10_000) -> tuple[float, floa
         return run
 
     result = _pair(repaint(views[0]), repaint(views[1]))
+    assert views[0].spans_painted > 0, "the timed repaint drew no span"
+    assert views[1].spans_painted == 0
     for view in views:
         view.close()
     return result

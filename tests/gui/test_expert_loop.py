@@ -238,3 +238,18 @@ def test_the_actor_list_starts_sorted_a_to_z_under_an_ascending_arrow(qtbot, win
     assert names == ["Albert", "Maya", "Zainab"]
     header = window.actors.table.horizontalHeader()
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+
+def test_the_first_screen_of_a_big_article_shows_its_spans(qtbot, make_window, project):
+    from annotator.domain.annotations import AnnotationDraft
+
+    paragraph = "The council met again and Okafor said the barrier would hold. " * 12
+    text = "\n".join(paragraph for _ in range(1500))  # about 1.1 million characters
+    project.documents.add_many([DocumentDraft(text=text, title="Big")])
+    document = project.documents.list()[0].id
+    for start in range(0, 20_000, 400):
+        project.annotations.create(document, AnnotationDraft("quote", start, start + 40))
+    window = make_window(project)
+    window.open_document(document)
+    window.view.viewport().repaint()  # the first paint, before Qt has laid the text out
+    assert window.view.spans_painted > 0

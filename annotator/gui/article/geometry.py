@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRectF
-from PySide6.QtGui import QTextLine
+from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextLine
 from PySide6.QtWidgets import QTextEdit
 
 
@@ -32,7 +32,7 @@ class VisibleLines:
         layout = document.documentLayout()
         scroll = QPointF(edit.horizontalScrollBar().value(), edit.verticalScrollBar().value())
         height = edit.viewport().height()
-        block = edit.cursorForPosition(QPoint(0, 0)).block()
+        block = _first_visible_block(edit, layout, scroll.y())
         while block.isValid():
             rect = layout.blockBoundingRect(block)  # also makes Qt lay the block out
             if rect.top() - scroll.y() > height:
@@ -87,6 +87,21 @@ class VisibleLines:
             return None
         first = self.lines[0]
         return first.origin.x() + first.line.x()
+
+
+def _first_visible_block(
+    edit: QTextEdit, layout: QAbstractTextDocumentLayout, top: float
+) -> QTextBlock:
+    """The block at the top of the viewport. Qt's hit test answers from the layout as far as
+    it has got; before a big document is laid out (its first paint) it names a block far
+    below, so step back until the block starts at or above the top. Asking a block's rectangle
+    makes Qt lay the document out up to it."""
+    block = edit.cursorForPosition(QPoint(0, 0)).block()
+    while block.isValid() and block.previous().isValid():
+        if layout.blockBoundingRect(block).top() <= top:
+            break
+        block = block.previous()
+    return block
 
 
 def _x(line: QTextLine, position: int) -> float:

@@ -70,6 +70,7 @@ class ArticleView(QTextEdit):
         self.snap_to_words = True
         self.make_span: MakeSpan = _as_view_span
         self.tooltip_for: Callable[[int], str] = lambda span_id: ""
+        self.spans_painted = 0
 
     # -- content ---------------------------------------------------------------------------
     def set_document(self, text: str, spans: Iterable[Spanned]) -> None:
@@ -196,6 +197,7 @@ class ArticleView(QTextEdit):
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         scene = build_scene(self, self._index, self.span, self._utf16, self._find_hits)
+        self.spans_painted = len(scene.rects)  # what the last paint drew (tests, benchmarks)
         painter = QPainter(self.viewport())
         paint_under_text(painter, scene)
         painter.end()
