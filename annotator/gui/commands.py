@@ -75,10 +75,32 @@ class DeleteAnnotation(_Done):
         self._workspace.apply_delete(self._annotation.id)
 
 
+_MERGING_EDIT = 1  # QUndoCommand.id() of edits that merge (typing saved as it goes)
+
+
 class UpdateAnnotation(_Done):
-    def __init__(self, workspace: Workspace, before: Annotation, after: Annotation) -> None:
+    """One edit of a span. Edits sharing a ``merge_key`` (the saves of one visit to a text
+    field while the user types) become one undo step."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        before: Annotation,
+        after: Annotation,
+        merge_key: str | None = None,
+    ) -> None:
         super().__init__(f"Edit {after.layer} “{_short(after.text)}”")
         self._workspace, self._before, self._after = workspace, before, after
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return _MERGING_EDIT if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, UpdateAnnotation) or other.merge_key != self.merge_key:
+            return False
+        self._after = other._after
+        return True
 
     def revert(self) -> None:
         self._workspace.apply_update(self._before)

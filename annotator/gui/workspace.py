@@ -96,10 +96,16 @@ class Workspace(QObject):
         return created
 
     def update_annotation(
-        self, annotation_id: int, draft: AnnotationDraft, *, expected_version: int | None = None
+        self,
+        annotation_id: int,
+        draft: AnnotationDraft,
+        *,
+        expected_version: int | None = None,
+        merge_key: str | None = None,
     ) -> Annotation:
         """Save ``draft`` over a span. ``expected_version`` is the version of the copy the edit
-        was made from (default: the copy this workspace holds); a newer one is a conflict."""
+        was made from (default: the copy this workspace holds); a newer one is a conflict.
+        Consecutive edits with the same ``merge_key`` are one undo step."""
         before = self._current(annotation_id)
         version = before.version if expected_version is None else expected_version
         after = self.attempt(
@@ -107,7 +113,7 @@ class Workspace(QObject):
             reload=annotation_id,
         )
         self._changed(after)
-        self.undo_stack.push(commands.UpdateAnnotation(self, before, after))
+        self.undo_stack.push(commands.UpdateAnnotation(self, before, after, merge_key))
         return after
 
     def delete_annotation(self, annotation_id: int) -> None:

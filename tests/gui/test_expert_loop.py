@@ -253,3 +253,27 @@ def test_the_first_screen_of_a_big_article_shows_its_spans(qtbot, make_window, p
     window.open_document(document)
     window.view.viewport().repaint()  # the first paint, before Qt has laid the text out
     assert window.view.spans_painted > 0
+
+
+def test_typed_text_is_saved_after_a_pause_and_undone_as_one_edit(qtbot, window, project):
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    start = window.view.text.index("“a promise")
+    window.view.select_text(start, start + len("“a promise to every family”"))
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)
+    [quote] = project.annotations.for_document(document)
+    steps = window.workspace.undo_stack.count()
+    cue = window.details.fields["cue"]
+    cue.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cue)
+    qtbot.keyClicks(QApplication.focusWidget(), "insi")
+    qtbot.waitUntil(lambda: project.annotations.get(quote.id).attributes.get("cue") == "insi",
+                    timeout=3000)  # fmt: skip
+    assert QApplication.focusWidget() is cue  # still typing in the same field
+    qtbot.keyClicks(QApplication.focusWidget(), "sted")
+    qtbot.waitUntil(lambda: project.annotations.get(quote.id).attributes.get("cue") == "insisted",
+                    timeout=3000)  # fmt: skip
+    assert window.workspace.undo_stack.count() == steps + 1  # one edit for the visit
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "cue" not in project.annotations.get(quote.id).attributes

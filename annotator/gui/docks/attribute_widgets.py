@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QWidget
 
 from annotator.domain.scheme import AttributeKind, AttributeSpec
 
 Commit = Callable[[str, Any], None]
+SAVE_AFTER_MS = 600
 
 
 def attribute_widget(spec: AttributeSpec, value: Any, commit: Commit) -> QWidget:
@@ -38,5 +40,13 @@ def attribute_widget(spec: AttributeSpec, value: Any, commit: Commit) -> QWidget
         return spin
     line = QLineEdit(str(value or ""))
     line.setPlaceholderText(spec.title or spec.name)
+    # Typed text is saved after a short pause too, not only on Enter or leaving the field:
+    # what is on screen must survive the program being killed.
+    pause = QTimer(line)
+    pause.setSingleShot(True)
+    pause.setInterval(SAVE_AFTER_MS)
+    line.textEdited.connect(lambda _text: pause.start())
+    pause.timeout.connect(lambda: commit(spec.name, line.text().strip() or None))
+    line.editingFinished.connect(pause.stop)
     line.editingFinished.connect(lambda: commit(spec.name, line.text().strip() or None))
     return line

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -55,6 +56,8 @@ class DetailsDock(QDockWidget):
         self.setWidget(self._scroll)
         self._layout = QVBoxLayout()
         self._wheel_guard = WheelGuard(self)
+        self._typing = False  # saving what is being typed: the field stays as it is
+        self._visits = 0
         workspace.annotationChanged.connect(self._on_changed)
         workspace.annotationRemoved.connect(self._on_removed)
         workspace.actorsChanged.connect(self._rebuild)
@@ -172,17 +175,22 @@ class DetailsDock(QDockWidget):
             self.editActorRequested.emit(actor_id)
 
     # -- edits -----------------------------------------------------------------------------
-    def _save(self, **changes: Any) -> None:
+    def _save(self, merge_key: str | None = None, **changes: Any) -> None:
         if self._annotation is None:
             return
         shown = self._annotation
         draft = replace(as_draft(shown), **changes)
+        self._typing = merge_key is not None
         try:
             # made from the copy shown here: if somebody changed the span since, it is refused
-            self._workspace.update_annotation(shown.id, draft, expected_version=shown.version)
+            self._workspace.update_annotation(
+                shown.id, draft, expected_version=shown.version, merge_key=merge_key
+            )
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             self._rebuild()
+        finally:
+            self._typing = False
 
     def change_layer(self, name: str) -> None:
         """Move the span to another layer, keeping every attribute value the new layer accepts.
@@ -217,14 +225,21 @@ class DetailsDock(QDockWidget):
         self._save(layer=name, attributes=kept, links=tuple(links), actor_id=actor, label=None)
 
     def _set_value(self, name: str, value: Any) -> None:
-        if self._annotation is None or self._annotation.attributes.get(name) == value:
+        if self._annotation is None:
             return
-        attributes = dict(self._annotation.attributes)
-        if value is None:
-            attributes.pop(name, None)
-        else:
-            attributes[name] = value
-        self._save(attributes=attributes)
+        field = self.fields.get(name)
+        typing = isinstance(field, QLineEdit) and field.hasFocus()
+        if self._annotation.attributes.get(name) != value:
+            attributes = dict(self._annotation.attributes)
+            if value is None:
+                attributes.pop(name, None)
+            else:
+                attributes[name] = value
+            # the saves of one visit to a text field, as the user types, are one undo step
+            key = f"{self._annotation.id}:{name}:{self._visits}" if typing else None
+            self._save(key, attributes=attributes)
+        if isinstance(field, QLineEdit) and not typing:
+            self._visits += 1  # left the field (or pressed Enter): the next typing is new
 
     def _set_actor(self, attribute: str, value: object) -> None:
         if self._annotation is None:
@@ -254,6 +269,9 @@ class DetailsDock(QDockWidget):
 
     def _on_changed(self, annotation: Annotation) -> None:
         if self._annotation is not None and annotation.id == self._annotation.id:
+            if self._typing:  # saved from the field being typed in: keep it as it is
+                self._annotation = annotation
+                return
             self.show_annotation(annotation)
 
     def _on_removed(self, annotation_id: int, _document_id: int) -> None:
