@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.domain.actors import Actor
+from annotator.domain.actors import Actor, actor_draft
 from annotator.domain.annotations import Annotation
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.scheme import Scheme
-from annotator.store.actors import ActorMerge
+from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 
 if TYPE_CHECKING:
     from annotator.gui.workspace import Workspace
@@ -150,6 +150,42 @@ class MergeActors(_Done):
     def replay(self) -> None:
         project, keep, drop = self._workspace.project, self._merge.keep.id, self._merge.drop.id
         self._merge = self._workspace.attempt(lambda: project.actors.merge(keep, drop))
+        self._workspace.after_actor_rewrite()
+
+
+class DeleteActor(_Done):
+    def __init__(self, workspace: Workspace, deletion: ActorDeletion) -> None:
+        super().__init__(f"Delete actor {deletion.actor.name}")
+        self._workspace, self._deletion = workspace, deletion
+
+    def revert(self) -> None:
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.actors.unremove(self._deletion))
+        self._workspace.after_actor_rewrite()
+
+    def replay(self) -> None:
+        project, actor_id = self._workspace.project, self._deletion.actor.id
+        self._deletion = self._workspace.attempt(lambda: project.actors.remove(actor_id))
+        self._workspace.after_actor_rewrite()
+
+
+class SplitActor(_Done):
+    def __init__(self, workspace: Workspace, split: ActorSplit) -> None:
+        super().__init__(f"Split {split.made.name} from {split.source.name}")
+        self._workspace, self._split = workspace, split
+
+    def revert(self) -> None:
+        project = self._workspace.project
+        self._workspace.attempt(lambda: project.actors.unsplit(self._split))
+        self._workspace.after_actor_rewrite()
+
+    def replay(self) -> None:
+        project, split = self._workspace.project, self._split
+        self._split = self._workspace.attempt(
+            lambda: project.actors.split(
+                split.source.id, list(split.mentions), actor_draft(split.made)
+            )
+        )
         self._workspace.after_actor_rewrite()
 
 

@@ -27,6 +27,8 @@ _ICONS: dict[str, str] = {
     "actor-new": "mdi6.account-plus-outline",
     "actor-edit": "mdi6.account-edit-outline",
     "actor-merge": "mdi6.account-multiple-outline",
+    "actor-split": "mdi6.account-arrow-right-outline",
+    "actor-delete": "mdi6.account-remove-outline",
     "span-to-selection": "mdi6.selection-drag",
     "start-left": "mdi6.format-horizontal-align-left",
     "start-right": "mdi6.arrow-collapse-right",

@@ -18,6 +18,7 @@ from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.actor_editor import ActorEditor
+from annotator.gui.dialogs.actor_split import ActorSplitDialog
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.scheme_editor import SchemeEditor
@@ -264,6 +265,8 @@ class MainWindow(QMainWindow):
         self.details.editActorRequested.connect(self.edit_actor)
         self.actors.newRequested.connect(lambda: self.edit_actor(None))
         self.actors.mergeRequested.connect(self.merge_actors)
+        self.actors.deleteRequested.connect(self.delete_actor)
+        self.actors.splitRequested.connect(self.split_actor)
         self.annotating.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.details.failed.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
@@ -370,6 +373,32 @@ class MainWindow(QMainWindow):
         if question.exec() == QMessageBox.StandardButton.Yes:
             with contextlib.suppress(AnnotatorError):  # shown by self.failures
                 self.workspace.merge_actors(keep, drop)
+
+    def delete_actor(self, actor_id: int) -> None:
+        actor = self.workspace.actors[actor_id]
+        uses = self.workspace.project.actors.usage(actor_id)
+        parts = [
+            f"{len(uses.mentions)} mentions keep their spans but name no actor",
+            f"{len(uses.links)} links to it (speaker, claimant …) are removed",
+            f"{len(uses.children)} actors that belong to it belong to none",
+        ]
+        question = message_box(
+            self, QMessageBox.Icon.Question, "Delete actor",
+            f"Delete “{actor.name}”? " + "; ".join(parts) + ". You can undo this.",
+            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        if question.exec() == QMessageBox.StandardButton.Yes:
+            with contextlib.suppress(AnnotatorError):  # shown by self.failures
+                self.workspace.delete_actor(actor_id)
+
+    def split_actor(self, actor_id: int) -> None:
+        actor = self.workspace.actors[actor_id]
+        mentions = self.workspace.project.actors.mentions_of(actor_id)
+        dialog = ActorSplitDialog(actor, mentions, self)
+        if dialog.exec() != ActorSplitDialog.DialogCode.Accepted:
+            return
+        with contextlib.suppress(AnnotatorError):  # shown by self.failures
+            self.workspace.split_actor(actor_id, dialog.chosen(), dialog.draft())
 
     # -- importing -------------------------------------------------------------------------
     def import_dialog(self) -> None:

@@ -27,7 +27,7 @@ from annotator.domain.scheme import Scheme
 from annotator.gui import commands
 from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
-from annotator.store.actors import ActorMerge
+from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.project import Project
 
 T = TypeVar("T")
@@ -230,6 +230,20 @@ class Workspace(QObject):
         self.undo_stack.push(commands.MergeActors(self, merge))
         self.after_actor_rewrite()
         return merge
+
+    def delete_actor(self, actor_id: int) -> ActorDeletion:
+        """Delete an actor however it is used (undoable): mentions keep their spans."""
+        deletion = self.attempt(lambda: self.project.actors.remove(actor_id))
+        self.undo_stack.push(commands.DeleteActor(self, deletion))
+        self.after_actor_rewrite()
+        return deletion
+
+    def split_actor(self, actor_id: int, mentions: list[int], draft: ActorDraft) -> ActorSplit:
+        """Move ``mentions`` of an actor to a new actor (undoable)."""
+        split = self.attempt(lambda: self.project.actors.split(actor_id, mentions, draft))
+        self.undo_stack.push(commands.SplitActor(self, split))
+        self.after_actor_rewrite()
+        return split
 
     def after_actor_rewrite(self) -> None:
         """Actors were merged or unmerged: spans may point elsewhere now."""

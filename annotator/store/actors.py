@@ -2,46 +2,45 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
 from annotator.domain.errors import NotFoundError, ValidationError
+from annotator.store.actor_uses import ActorUses, repoint, uses_of
 from annotator.store.edit_log import Action
-from annotator.store.models import ActorAliasRow, ActorRow, AnnotationRow, LinkRow
+from annotator.store.models import ActorAliasRow, ActorRow, AnnotationRow, DocumentRow, LinkRow
 from annotator.store.service import Service
 from annotator.store.versions import claim
 
 
 class ActorStore(Service):
     def create(self, draft: ActorDraft) -> Actor:
+        with self._db.write() as session:
+            return self._create(session, draft)
+
+    def _create(self, session: Session, draft: ActorDraft) -> Actor:
+        """A new actor from ``draft``, in the caller's transaction."""
         name = draft.name.strip()
         if not name:
             raise ValidationError("an actor needs a name")
-        with self._db.write() as session:
-            if draft.parent_id is not None and session.get(ActorRow, draft.parent_id) is None:
-                raise NotFoundError(f"no actor with id {draft.parent_id} to belong to")
-            row = ActorRow(
-                name=name,
-                kind=ActorKind(draft.kind).value,
-                description=draft.description,
-                parent_id=draft.parent_id,
-                external_id=draft.external_id,
-                aliases=[ActorAliasRow(alias=a) for a in _clean_aliases(draft.aliases, name)],
-            )
-            session.add(row)
-            session.flush()
-            actor = to_actor(row)
-            self._log(
-                session,
-                Action.CREATE,
-                "actor",
-                actor.id,
-                after=asdict(actor),
-            )
-            return actor
+        if draft.parent_id is not None and session.get(ActorRow, draft.parent_id) is None:
+            raise NotFoundError(f"no actor with id {draft.parent_id} to belong to")
+        row = ActorRow(
+            name=name,
+            kind=ActorKind(draft.kind).value,
+            description=draft.description,
+            parent_id=draft.parent_id,
+            external_id=draft.external_id,
+            aliases=[ActorAliasRow(alias=a) for a in _clean_aliases(draft.aliases, name)],
+        )
+        session.add(row)
+        session.flush()
+        actor = to_actor(row)
+        self._log(session, Action.CREATE, "actor", actor.id, after=asdict(actor))
+        return actor
 
     def update(
         self, actor_id: int, draft: ActorDraft, *, expected_version: int | None = None
@@ -90,21 +89,9 @@ class ActorStore(Service):
             claim(session, ActorRow, "actor", keep_id, None, f"actor #{keep_id}")
             keep, drop = _row(session, keep_id), _row(session, drop_id)
             merge = ActorMerge(
-                keep=to_actor(keep),
-                drop=to_actor(drop),
-                mentions=tuple(
-                    session.scalars(
-                        select(AnnotationRow.id).where(AnnotationRow.actor_id == drop_id)
-                    )
-                ),
-                links=tuple(
-                    session.scalars(select(LinkRow.id).where(LinkRow.target_actor_id == drop_id))
-                ),
-                children=tuple(
-                    session.scalars(select(ActorRow.id).where(ActorRow.parent_id == drop_id))
-                ),
+                keep=to_actor(keep), drop=to_actor(drop), uses=uses_of(session, drop_id)
             )
-            _repoint(session, merge, keep_id)
+            repoint(session, merge.uses, keep_id)
             names = {a.alias for a in keep.aliases} | {keep.name}
             for alias in (drop.name, *(a.alias for a in drop.aliases)):
                 if alias not in names:
@@ -146,7 +133,7 @@ class ActorStore(Service):
             session.flush()
             keep.parent_id = merge.keep.parent_id
             keep.aliases = [a for a in keep.aliases if a.alias in merge.keep.aliases]
-            _repoint(session, merge, drop.id)
+            repoint(session, merge.uses, drop.id)
             self._log(
                 session,
                 Action.CREATE,
@@ -154,6 +141,90 @@ class ActorStore(Service):
                 drop.id,
                 after=asdict(drop),
             )
+
+    def usage(self, actor_id: int) -> ActorUses:
+        """Where an actor is used, to say what deleting it would change."""
+        with self._db.read() as session:
+            return uses_of(session, actor_id)
+
+    def remove(self, actor_id: int) -> ActorDeletion:
+        """Delete an actor however it is used: its mentions keep their spans without an actor,
+        links to it (speaker, claimant …) go, actors belonging to it belong to none.
+        :meth:`unremove` puts all of it back."""
+        with self._db.write() as session:
+            row = _row(session, actor_id)
+            actor = to_actor(row)
+            uses = uses_of(session, actor_id)
+            links = tuple(
+                (id_, kind, source, who)
+                for id_, kind, source, who in session.execute(
+                    select(LinkRow.id, LinkRow.type, LinkRow.source_id, LinkRow.annotator_id)
+                    .where(LinkRow.id.in_(uses.links))
+                    .order_by(LinkRow.id)
+                )
+            )
+            sources = {source for _, _, source, _ in links}
+            session.execute(delete(LinkRow).where(LinkRow.id.in_(uses.links)))
+            if sources:
+                session.execute(
+                    update(AnnotationRow)
+                    .where(AnnotationRow.id.in_(sources))
+                    .values(version=AnnotationRow.version + 1)
+                )
+            repoint(session, uses, None)
+            session.delete(row)
+            self._log(session, Action.DELETE, "actor", actor_id, before=asdict(actor))
+            return ActorDeletion(actor, uses, links)
+
+    def unremove(self, deletion: ActorDeletion) -> None:
+        """Undo :meth:`remove`: the actor, its mentions, links and members come back."""
+        with self._db.write() as session:
+            session.add(_new_row(deletion.actor))
+            session.flush()
+            repoint(session, replace(deletion.uses, links=()), deletion.actor.id)
+            for id_, kind, source, who in deletion.links:
+                session.execute(
+                    insert(LinkRow).values(
+                        id=id_, type=kind, source_id=source, target_actor_id=deletion.actor.id,
+                        annotator_id=who,
+                    )
+                )  # fmt: skip
+            self._log(
+                session, Action.CREATE, "actor", deletion.actor.id, after=asdict(deletion.actor)
+            )
+
+    def split(self, actor_id: int, mentions: list[int], draft: ActorDraft) -> ActorSplit:
+        """Move ``mentions`` of an actor to a new actor made from ``draft``."""
+        if not mentions:
+            raise ValidationError("choose the mentions that name the new actor")
+        with self._db.write() as session:
+            source = _row(session, actor_id)
+            owned = set(
+                session.scalars(
+                    select(AnnotationRow.id).where(
+                        AnnotationRow.id.in_(mentions), AnnotationRow.actor_id == actor_id
+                    )
+                )
+            )
+            if owned != set(mentions):
+                raise ValidationError(f"some of those spans do not name {source.name} (any more)")
+            made = self._create(session, draft)
+            repoint(session, ActorUses(tuple(mentions), (), ()), made.id)
+            self._log(
+                session, Action.UPDATE, "actor", actor_id,
+                before={"mentions": sorted(mentions)}, after={"split_into": made.id},
+            )  # fmt: skip
+            return ActorSplit(to_actor(source), made, tuple(mentions))
+
+    def unsplit(self, split: ActorSplit) -> None:
+        """Undo :meth:`split`: the mentions go back, the new actor goes (in one step)."""
+        with self._db.write() as session:
+            repoint(session, ActorUses(split.mentions, (), ()), split.source.id)
+            made = _row(session, split.made.id)
+            if uses_of(session, made.id).count:
+                raise ValidationError(f"{made.name} is in use now; delete or merge it instead")
+            session.delete(made)
+            self._log(session, Action.DELETE, "actor", made.id, before=asdict(to_actor(made)))
 
     def delete(self, actor_id: int) -> Actor:
         """Remove an actor nobody mentions or links to; returns it (for undo)."""
@@ -180,6 +251,20 @@ class ActorStore(Service):
                 before=asdict(actor),
             )
             return actor
+
+    def mentions_of(self, actor_id: int) -> list[tuple[int, str, str]]:
+        """(span id, document title, span text) of every mention of an actor, in reading
+        order of the corpus."""
+        with self._db.read() as session:
+            return [
+                (span_id, title, text)
+                for span_id, title, text in session.execute(
+                    select(AnnotationRow.id, DocumentRow.title, AnnotationRow.text)
+                    .join(DocumentRow, DocumentRow.id == AnnotationRow.document_id)
+                    .where(AnnotationRow.actor_id == actor_id)
+                    .order_by(AnnotationRow.document_id, AnnotationRow.start)
+                )
+            ]
 
     def mention_counts(self) -> dict[int, int]:
         """How many spans refer to each actor (actors without mentions are absent)."""
@@ -230,35 +315,25 @@ class ActorMerge:
 
     keep: Actor
     drop: Actor
+    uses: ActorUses  # the dropped actor's, now the kept one's
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDeletion:
+    """An actor deleted with its uses: mentions left without actor, links removed."""
+
+    actor: Actor
+    uses: ActorUses
+    links: tuple[tuple[int, str, int, int], ...]  # id, type, source span, annotator
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSplit:
+    """Mentions moved from ``source`` to the new actor ``made``."""
+
+    source: Actor
+    made: Actor
     mentions: tuple[int, ...]
-    links: tuple[int, ...]
-    children: tuple[int, ...]
-
-
-def _repoint(session: Session, merge: ActorMerge, actor_id: int) -> None:
-    """Point a merge's mentions, links and children at ``actor_id``, raising their versions."""
-    if merge.mentions:
-        session.execute(
-            update(AnnotationRow)
-            .where(AnnotationRow.id.in_(merge.mentions))
-            .values(actor_id=actor_id, version=AnnotationRow.version + 1)
-        )
-    if merge.links:
-        session.execute(
-            update(LinkRow).where(LinkRow.id.in_(merge.links)).values(target_actor_id=actor_id)
-        )
-        sources = select(LinkRow.source_id).where(LinkRow.id.in_(merge.links))
-        session.execute(
-            update(AnnotationRow)
-            .where(AnnotationRow.id.in_(sources))
-            .values(version=AnnotationRow.version + 1)
-        )
-    if merge.children:
-        session.execute(
-            update(ActorRow)
-            .where(ActorRow.id.in_(merge.children))
-            .values(parent_id=actor_id, version=ActorRow.version + 1)
-        )
 
 
 def _new_row(actor: Actor) -> ActorRow:

@@ -277,3 +277,44 @@ def test_typed_text_is_saved_after_a_pause_and_undone_as_one_edit(qtbot, window,
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "cue" not in project.annotations.get(quote.id).attributes
+
+
+def _answer_boxes(qtbot, button_text):
+    """Press ``button_text`` in the next message box or dialog that opens."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def press():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+        button.click()
+
+    QTimer.singleShot(20, press)
+
+
+def test_del_in_the_actor_list_deletes_the_actor_and_undo_brings_it_back(qtbot, window, project):
+    from annotator.domain.actors import ActorDraft
+    from annotator.gui.dialogs.actor_picker import PickedActor
+
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    okafor = window.workspace.create_actor(ActorDraft("Okafor"))
+    window.annotating.pick_actor = lambda *args: PickedActor(okafor.id)
+    start = window.view.text.index("Okafor")
+    window.view.select_text(start, start + 6)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    [mention] = project.annotations.for_document(document)
+    window.actors.show()
+    window.actors.table.setFocus()
+    window.actors.table.selectRow(0)
+    _answer_boxes(qtbot, "Yes")
+    qtbot.keyClick(window.actors.table, Qt.Key.Key_Delete)
+    assert project.actors.list() == []
+    assert project.annotations.get(mention.id).actor_id is None  # the span stays
+    assert window.actors.proxy.rowCount() == 0
+    window.workspace.undo_stack.undo()
+    assert [a.name for a in project.actors.list()] == ["Okafor"]
+    assert project.annotations.get(mention.id).actor_id == okafor.id

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -28,6 +28,8 @@ class ActorsDock(QDockWidget):
     editRequested = Signal(int)
     mergeRequested = Signal(int, int)  # keep, drop
     newRequested = Signal()
+    deleteRequested = Signal(int)
+    splitRequested = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__("Actors", parent)
@@ -53,7 +55,11 @@ class ActorsDock(QDockWidget):
             ("actor-new", "New actor (Ctrl+Shift+A)", self.newRequested.emit),
             ("actor-edit", "Edit the selected actor: name, aliases, kind, affiliation", self._edit),
             ("actor-merge", "Merge the selected actors into the first one selected", self._merge),
-        ):
+            ("actor-split", "Split the selected actor: move some of its mentions to a new one",
+             lambda: self._emit_first(self.splitRequested)),
+            ("actor-delete", "Delete the selected actor (Del); its mentions keep their spans",
+             lambda: self._emit_first(self.deleteRequested)),
+        ):  # fmt: skip
             button = QToolButton()
             button.setIcon(icon(name))
             button.setToolTip(tip)
@@ -69,6 +75,7 @@ class ActorsDock(QDockWidget):
         self.setWidget(body)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table.doubleClicked.connect(lambda _i: self._edit())
+        self.table.installEventFilter(self)
         workspace.actorsChanged.connect(self.refresh)
         workspace.annotationAdded.connect(lambda _a: self.refresh())
         workspace.annotationChanged.connect(lambda _a: self.refresh())
@@ -110,6 +117,26 @@ class ActorsDock(QDockWidget):
         ids = self.selected_ids()
         if ids:
             self.editRequested.emit(ids[0])
+
+    def _emit_first(self, signal: SignalInstance) -> None:
+        ids = self.selected_ids()
+        if ids:
+            signal.emit(ids[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Del in the actor list deletes the actor, not the span selected in the article."""
+        deleting = (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        )
+        if deleting and event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        if deleting and event.type() == QEvent.Type.KeyPress:
+            self._emit_first(self.deleteRequested)
+            return True
+        return super().eventFilter(watched, event)
 
     def _merge(self) -> None:
         ids = self.selected_ids()
