@@ -27,7 +27,7 @@ def scene(project):
 
 
 def test_an_actor_in_use_is_deleted_with_its_uses_and_comes_back(project, scene):
-    doc, hamas, haniyeh, first, second, quote = scene
+    _doc, hamas, haniyeh, first, _second, quote = scene
     uses = project.actors.usage(haniyeh.id)
     assert (len(uses.mentions), len(uses.links), len(uses.children)) == (2, 1, 0)
     deletion = project.actors.remove(hamas.id)  # with a member: it belongs to none now
@@ -45,7 +45,7 @@ def test_an_actor_in_use_is_deleted_with_its_uses_and_comes_back(project, scene)
 
 
 def test_splitting_moves_chosen_mentions_to_a_new_actor_and_back(project, scene):
-    doc, hamas, haniyeh, first, second, quote = scene
+    _doc, _hamas, haniyeh, first, second, _quote = scene
     split = project.actors.split(haniyeh.id, [second.id], ActorDraft("Ismail Haniyeh"))
     assert project.annotations.get(second.id).actor_id == split.made.id
     assert project.annotations.get(first.id).actor_id == haniyeh.id
