@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from annotator.domain.actors import ActorDraft
+from annotator.domain.actor_match import bare_name, display_name, likely_duplicates
+from annotator.domain.actors import Actor, ActorDraft
 from annotator.domain.annotations import (
     Annotation,
     AnnotationDraft,
@@ -28,7 +29,7 @@ from annotator.gui.article.view import ArticleView
 from annotator.gui.colors import SpanMaker
 from annotator.gui.dialogs.actor_picker import ActorPicker, PickedActor
 from annotator.gui.docks.details import DetailsDock
-from annotator.gui.safe_text import esc
+from annotator.gui.safe_text import esc, message_box
 from annotator.gui.workspace import Workspace
 
 #: (prefilled text, nearby actor ids, where to show it, what is asked) -> the choice or None
@@ -49,6 +50,9 @@ class Annotating(QObject):
         self._details = details
         self._window = window
         self.pick_actor: PickActor = self._ask_actor
+        self.confirm_new_actor: Callable[[str, list[Actor]], int | None] = (
+            self._confirm_new_actor
+        )
         view.make_span = SpanMaker(workspace.scheme)
         view.spanClicked.connect(self.select)
         view.emptyClicked.connect(lambda: self.select(None))
@@ -108,7 +112,8 @@ class Annotating(QObject):
             stack.beginMacro(macro)
         try:
             if mention_actor is not None:
-                draft = replace(draft, actor_id=self._actor_id(mention_actor))
+                wording = self._view.text[start:end]
+                draft = replace(draft, actor_id=self._actor_id(mention_actor, wording))
             if linked is not None and link_type is not None:
                 link = LinkDraft(link_type, actor_id=self._actor_id(linked))
                 draft = replace(draft, links=(link,))
@@ -127,10 +132,36 @@ class Annotating(QObject):
             self.message.emit(f"Note: {warning}. Undo (Ctrl+Z) if that was not meant.")
         return created
 
-    def _actor_id(self, picked: PickedActor) -> int:
+    def _actor_id(self, picked: PickedActor, wording: str = "") -> int:
+        """The picked actor, or a new one. A new actor keeps the selected wording as an alias
+        when its name differs ("Haniyeh" for "Ismail Haniyeh"); one that looks like an actor
+        already there is created only if the user says so."""
         if picked.actor_id is not None:
             return picked.actor_id
-        return self._workspace.create_actor(ActorDraft(picked.name, picked.kind)).id
+        similar = likely_duplicates(self._workspace.actors.values(), picked.name)
+        if similar:
+            existing = self.confirm_new_actor(picked.name, similar)
+            if existing is not None:
+                return existing
+        alias = display_name(wording)
+        aliases = (alias,) if alias and bare_name(alias) != bare_name(picked.name) else ()
+        return self._workspace.create_actor(ActorDraft(picked.name, picked.kind, aliases)).id
+
+    def _confirm_new_actor(self, name: str, similar: list[Actor]) -> int | None:
+        """Ask before creating a likely duplicate; the actor to use instead, or None."""
+        first = similar[0]
+        box = message_box(
+            self._window, QMessageBox.Icon.Question, "Actor exists?",
+            f"“{name}” looks like “{first.name}” ({first.kind.value}), who is in the project "
+            "already. Link to that actor, or create a new one?",
+            buttons=QMessageBox.StandardButton.NoButton,
+        )  # fmt: skip
+        use = box.addButton(f"Use “{first.name}”", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(f"Create “{name}”", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(use)
+        box.setEscapeButton(use)
+        box.exec()
+        return first.id if box.clickedButton() is use else None
 
     def change_layer(self, layer_name: str) -> None:
         """Shift+hotkey: turn the selected span into a span of ``layer_name``."""
@@ -247,6 +278,7 @@ class Annotating(QObject):
         picker = ActorPicker(
             self._workspace.actors, text, nearby, self._window, prompt=prompt,
             allow_none=prompt != "Actor" or not text,
+            linked=self._workspace.linked_before(text) if text else None,
         )  # fmt: skip
         picker.anchor = where
         if picker.exec() != QDialog.DialogCode.Accepted:

@@ -13,6 +13,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator.domain.actor_match import wording_key
 from annotator.domain.actors import Actor, ActorDraft, actor_draft
 from annotator.domain.annotations import Annotation, AnnotationDraft, as_draft
 from annotator.domain.documents import Document, DocumentStatus, DocumentSummary
@@ -63,6 +64,7 @@ class Workspace(QObject):
         self.annotations: dict[int, Annotation] = {}
         self.actors: dict[int, Actor] = {}
         self.mention_counts: dict[int, int] = {}
+        self.wordings: dict[str, dict[int, int]] = {}  # wording -> actor -> times linked
         self.reload_actors()
 
     # -- reading ---------------------------------------------------------------------------
@@ -80,7 +82,12 @@ class Workspace(QObject):
     def reload_actors(self) -> None:
         self.actors = {actor.id: actor for actor in self.project.actors.list()}
         self.mention_counts = self.project.actors.mention_counts()
+        self.wordings = self.project.actors.linked_wordings()
         self.actorsChanged.emit()
+
+    def linked_before(self, text: str) -> dict[int, int]:
+        """Actors the same wording was linked to before, with how often."""
+        return self.wordings.get(wording_key(text), {})
 
     def sorted_annotations(self) -> list[Annotation]:
         return sorted(self.annotations.values(), key=lambda a: (a.start, -a.end, a.id))
@@ -312,26 +319,31 @@ class Workspace(QObject):
     def _added(self, annotation: Annotation) -> None:
         if self._is_open(annotation.document_id):
             self.annotations[annotation.id] = annotation
-        self._count_mention(annotation.actor_id, +1)
+        self._count_mention(annotation.actor_id, +1, annotation.text)
         self.annotationAdded.emit(annotation)
 
     def _changed(self, annotation: Annotation) -> None:
         old = self.annotations.get(annotation.id)
         if old is not None:
-            self._count_mention(old.actor_id, -1)
+            self._count_mention(old.actor_id, -1, old.text)
         if self._is_open(annotation.document_id):
             self.annotations[annotation.id] = annotation
-        self._count_mention(annotation.actor_id, +1)
+        self._count_mention(annotation.actor_id, +1, annotation.text)
         self.annotationChanged.emit(annotation)
 
     def _removed(self, annotation: Annotation) -> None:
         self.annotations.pop(annotation.id, None)
-        self._count_mention(annotation.actor_id, -1)
+        self._count_mention(annotation.actor_id, -1, annotation.text)
         self.annotationRemoved.emit(annotation.id, annotation.document_id)
 
-    def _count_mention(self, actor_id: int | None, change: int) -> None:
+    def _count_mention(
+        self, actor_id: int | None, change: int, text: str | None = None
+    ) -> None:
         if actor_id is not None:
             self.mention_counts[actor_id] = self.mention_counts.get(actor_id, 0) + change
+            if text is not None:
+                linked = self.wordings.setdefault(wording_key(text), {})
+                linked[actor_id] = max(linked.get(actor_id, 0) + change, 0)
 
     def _touch_status(self) -> None:
         """The first span moves a new document to 'in progress'."""

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, replace
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from annotator.domain.actor_match import wording_key
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
 from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.store.actor_uses import ActorUses, repoint, uses_of
@@ -265,6 +266,20 @@ class ActorStore(Service):
                     .order_by(AnnotationRow.document_id, AnnotationRow.start)
                 )
             ]
+
+    def linked_wordings(self) -> dict[str, dict[int, int]]:
+        """For each wording of a mention (compared loosely), how often it was linked to which
+        actor: what the picker offers first for the same words."""
+        found: dict[str, dict[int, int]] = {}
+        with self._db.read() as session:
+            for text, actor_id, times in session.execute(
+                select(AnnotationRow.text, AnnotationRow.actor_id, func.count())
+                .where(AnnotationRow.actor_id.is_not(None))
+                .group_by(AnnotationRow.text, AnnotationRow.actor_id)
+            ):
+                linked = found.setdefault(wording_key(text), {})
+                linked[actor_id] = linked.get(actor_id, 0) + times
+        return found
 
     def mention_counts(self) -> dict[int, int]:
         """How many spans refer to each actor (actors without mentions are absent)."""

@@ -32,6 +32,7 @@ def make_window(qtbot, settings):
         window = MainWindow(Workspace(project), settings)
         # the user leaves actors open ("No speaker yet"); tests of the picker use the real one
         window.annotating.pick_actor = lambda text, nearby, where, prompt: NO_ACTOR
+        window.annotating.confirm_new_actor = lambda name, similar: None  # create it
         qtbot.addWidget(window)
         if resize:
             window.resize(1280, 800)

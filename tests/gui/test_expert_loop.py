@@ -318,3 +318,49 @@ def test_del_in_the_actor_list_deletes_the_actor_and_undo_brings_it_back(qtbot, 
     window.workspace.undo_stack.undo()
     assert [a.name for a in project.actors.list()] == ["Okafor"]
     assert project.annotations.get(mention.id).actor_id == okafor.id
+
+
+def test_the_picker_learns_wordings_keeps_aliases_and_warns_of_duplicates(
+    qtbot, make_window, project
+):
+    from annotator.domain.actors import ActorDraft, ActorKind
+    from annotator.gui.dialogs.actor_picker import PickedActor
+
+    text = "Egyptian officials met. Later Egyptian officials left. Haniyeh spoke; Haniyeh left."
+    project.documents.add_many([DocumentDraft(text=text, title="t")])
+    window = make_window(project)
+    document = project.documents.list()[0].id
+    window.open_document(document)
+    egypt = window.workspace.create_actor(ActorDraft("Egypt", ActorKind.STATE))
+    window.annotating.pick_actor = lambda *args: PickedActor(egypt.id)
+    window.view.select_text(0, len("Egyptian officials"))
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+
+    _real_picker(window)
+    second = text.index("Egyptian officials", 5)
+    window.view.select_text(second, second + len("Egyptian officials"))
+
+    def take_first(picker):
+        assert picker.list.currentItem().text().startswith("Egypt")  # learnt, not "Create"
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    _with_picker(qtbot, take_first)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert [a.actor_id for a in project.annotations.for_document(document)] == [egypt.id] * 2
+
+    window.annotating.pick_actor = lambda *args: PickedActor(None, "Ismail Haniyeh")
+    asked = []
+    window.annotating.confirm_new_actor = lambda name, similar: asked.append(name)
+    first = text.index("Haniyeh")
+    window.view.select_text(first, first + 7)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    ismail = next(a for a in project.actors.list() if a.name == "Ismail Haniyeh")
+    assert ismail.aliases == ("Haniyeh",) and asked == []  # nobody like him yet
+
+    window.annotating.pick_actor = lambda *args: PickedActor(None, "Haniyeh")
+    window.annotating.confirm_new_actor = lambda name, similar: similar[0].id  # "use him"
+    later = text.index("Haniyeh", first + 7)
+    window.view.select_text(later, later + 7)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert [a.name for a in project.actors.list()].count("Haniyeh") == 0
+    assert project.annotations.for_document(document)[-1].actor_id == ismail.id

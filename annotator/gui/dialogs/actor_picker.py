@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.domain.actor_match import exact_match, rank_actors
 from annotator.domain.actors import Actor, ActorKind
 from annotator.gui.colors import actor_color
 from annotator.gui.combo_values import current_enum
@@ -43,23 +45,6 @@ NO_ACTOR = PickedActor(None, "")
 _NONE_ROW = -1
 
 
-def rank_actors(actors: list[Actor], query: str, nearby: list[int]) -> list[Actor]:
-    """Actors whose name or alias contains ``query``: exact names first, then prefixes, then
-    the rest; within each, actors mentioned near the span first."""
-    key = query.strip().casefold()
-    order = {actor_id: i for i, actor_id in enumerate(nearby)}
-
-    def score(actor: Actor) -> tuple[int, int, str] | None:
-        names = [n.casefold() for n in actor.names()]
-        if key and not any(key in n for n in names):
-            return None
-        tier = 0 if key in names else 1 if any(n.startswith(key) for n in names) else 2
-        return (tier, order.get(actor.id, len(order)), actor.name.casefold())
-
-    scored = [(s, a) for a in actors if (s := score(a)) is not None]
-    return [actor for _, actor in sorted(scored, key=lambda pair: pair[0])]
-
-
 class ActorPicker(QDialog):
     def __init__(
         self,
@@ -70,12 +55,14 @@ class ActorPicker(QDialog):
         *,
         prompt: str = "Actor",
         allow_none: bool = False,
+        linked: Mapping[int, int] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("actor-picker")
         self._actors = actors
         self._nearby = nearby
         self._prompt, self._allow_none = prompt, allow_none
+        self._linked = linked or {}  # actor -> times the selected wording was linked to it
         self.query = QLineEdit(text)
         self.query.setPlaceholderText("Actor name or alias")
         self.kind = QComboBox()
@@ -121,16 +108,14 @@ class ActorPicker(QDialog):
             item = QListWidgetItem(f"No {self._prompt.lower()} yet (fill in later)")
             item.setData(Qt.ItemDataRole.UserRole, _NONE_ROW)
             self.list.addItem(item)
-        for actor in rank_actors(list(self._actors.values()), query, self._nearby)[:50]:
+        ranked = rank_actors(self._actors.values(), query, self._nearby, self._linked)
+        for actor in ranked[:50]:
             aliases = f" — {', '.join(actor.aliases)}" if actor.aliases else ""
             item = QListWidgetItem(f"{actor.name}  ({actor.kind.value}){aliases}")
             item.setData(Qt.ItemDataRole.UserRole, actor.id)
             item.setData(Qt.ItemDataRole.DecorationRole, actor_color(actor.id))
             self.list.addItem(item)
-        exact = any(
-            query.casefold() in (n.casefold() for n in a.names()) for a in self._actors.values()
-        )
-        if query and not exact:
+        if query and not exact_match(self._actors.values(), query):
             item = QListWidgetItem(icon("actor-new"), f"Create new actor “{query}”")
             item.setData(Qt.ItemDataRole.UserRole, None)
             self.list.addItem(item)
