@@ -49,6 +49,7 @@ class Annotating(QObject):
         self._view = view
         self._details = details
         self._window = window
+        self._shown: int | None = None  # the document the view shows
         self.pick_actor: PickActor = self._ask_actor
         self.confirm_new_actor: Callable[[str, list[Actor]], int | None] = (
             self._confirm_new_actor
@@ -309,11 +310,19 @@ class Annotating(QObject):
 
     def _on_opened(self, document: object) -> None:
         if self._workspace.document is None:
+            self._shown = None
             self._view.set_document("", [])
             return
+        again = self._shown == self._workspace.document.id  # reloaded: a merge, an undo …
+        self._shown = self._workspace.document.id
+        bar = self._view.verticalScrollBar()
+        position, selected = bar.value(), self._view.selected_span
         self._view.set_document(
             self._workspace.document.text, list(self._workspace.annotations.values())
         )
+        if again:  # stay where the reader was, with the same span selected
+            bar.setValue(position)
+            self._view.select_span(selected, reveal=False)
 
     def _is_open(self, document_id: int) -> bool:
         return self._workspace.document is not None and self._workspace.document.id == document_id

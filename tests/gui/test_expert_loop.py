@@ -364,3 +364,39 @@ def test_the_picker_learns_wordings_keeps_aliases_and_warns_of_duplicates(
     qtbot.keyClick(window.view, Qt.Key.Key_A)
     assert [a.name for a in project.actors.list()].count("Haniyeh") == 0
     assert project.annotations.for_document(document)[-1].actor_id == ismail.id
+
+
+def test_a_merge_or_an_undo_keeps_the_reader_where_they_were(qtbot, make_window, project):
+    from annotator.domain.actors import ActorDraft
+
+    text = "\n\n".join(f"Paragraph {i}: the council met and Okafor spoke." for i in range(300))
+    project.documents.add_many([DocumentDraft(text=text, title="Long")])
+    window = make_window(project)
+    window.open_document(project.documents.list()[0].id)
+    bar = window.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 1000)
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    keep = window.workspace.create_actor(ActorDraft("Okafor"))
+    drop = window.workspace.create_actor(ActorDraft("Mayor Okafor"))
+    window.workspace.merge_actors(keep.id, drop.id)  # reloads the open article
+    assert bar.value() == position
+    window.workspace.undo_stack.undo()
+    assert bar.value() == position
+
+
+def test_a_span_jumped_to_lands_in_the_middle_of_the_view(qtbot, make_window, project):
+    from annotator.domain.annotations import AnnotationDraft
+
+    text = "\n\n".join(f"Paragraph {i}: the council met and Okafor spoke." for i in range(300))
+    project.documents.add_many([DocumentDraft(text=text, title="Long")])
+    document = project.documents.list()[0].id
+    target = text.index("Paragraph 250")
+    span = project.annotations.create(document, AnnotationDraft("quote", target, target + 13))
+    window = make_window(project)
+    window.open_document(document)
+    window.annotating.select(span.id, reveal=True)
+    view = window.view
+    rect = view.cursorRect()
+    middle = view.viewport().height() / 2
+    assert abs(rect.center().y() - middle) < view.viewport().height() / 4

@@ -77,4 +77,4 @@ class ArticlePanel(QWidget):
 
     def _reveal(self, start: int, end: int) -> None:
         self.view.select_text(start, end)
-        self.view.ensureCursorVisible()
+        self.view.centre_on(start)

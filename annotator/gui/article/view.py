@@ -150,8 +150,17 @@ class ArticleView(QTextEdit):
             self.setTextCursor(cursor)
             cursor.setPosition(self._utf16.to_utf16(span.start))
             self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            self.centre_on(span.start)
         self.viewport().update()
+
+    def centre_on(self, offset: int) -> None:
+        """Scroll so that the line holding code point ``offset`` is in the middle of the view
+        (a find hit or a span jumped to is never left at the bottom edge)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._utf16.to_utf16(min(offset, len(self._text))))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
     def spans_at(self, offset: int) -> list[int]:
         """Ids of the spans covering the character at ``offset``, innermost first."""
