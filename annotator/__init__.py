@@ -1,8 +1,5 @@
 """Annotator: a workbench for tagging actors, quotes and claims in news articles."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("annotator")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written; pyproject.toml reads it from here. A literal, not
+# importlib.metadata, which costs a start-up more than all of the command line.
+__version__ = "0.1.0"

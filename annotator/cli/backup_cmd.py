@@ -7,9 +7,6 @@ from pathlib import Path
 
 from annotator.cli.output import print_table, term
 from annotator.domain.errors import UsageError
-from annotator.paths import default_project_path
-from annotator.store.backups import back_up, backup_folder, list_backups, restore_backup
-from annotator.store.engine import resolve
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -37,8 +34,12 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 def project_file(db: str | None) -> Path:
     """The SQLite file a command names (or the default project's), without opening it."""
+    from annotator.paths import default_project_path
+
     if not db:
         return default_project_path()
+    from annotator.store.engine import resolve
+
     target = resolve(db)
     if target.path is None:
         raise UsageError(
@@ -48,6 +49,8 @@ def project_file(db: str | None) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from annotator.store.backups import back_up, backup_folder, list_backups
+
     project = project_file(getattr(args, "db", None))
     if args.list:
         rows = [(b.taken.strftime("%Y-%m-%d %H:%M:%S UTC"), f"{b.size:,}", b.path)
@@ -63,6 +66,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from annotator.store.backups import restore_backup
+
     project = project_file(getattr(args, "db", None))
     replaced = restore_backup(args.backup, project)
     print(term(f"restored {args.backup} as {project}"))

@@ -7,18 +7,14 @@ from pathlib import Path
 
 from annotator.cli.list_cmd import status_arg
 from annotator.cli.output import term, warn
-from annotator.cli.progressbar import terminal_progress
 from annotator.cli.projects import open_project
 from annotator.domain.errors import UsageError
-from annotator.formats.annotations.registry import FORMATS
-from annotator.formats.annotations.report import FormatOptions
-from annotator.jobs.exporter import export
+from annotator.formats.names import WRITABLE
 from annotator.jobs.splits import parse_split
-from annotator.store.exporting import ExportFilter
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    writable = ", ".join(sorted(name for name, f in FORMATS.items() if f.writable))
+    writable = ", ".join(WRITABLE)
     parser = commands.add_parser(
         "export",
         parents=[parent],
@@ -56,6 +52,11 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
+    from annotator.cli.progressbar import terminal_progress
+    from annotator.formats.annotations.report import FormatOptions
+    from annotator.jobs.exporter import export
+    from annotator.store.exporting import ExportFilter
+
     chosen = ExportFilter(
         status=args.status,
         layers=frozenset(args.layer) if args.layer else None,

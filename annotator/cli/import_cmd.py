@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.cli.output import print_json, warn
-from annotator.cli.progressbar import terminal_progress
 from annotator.cli.projects import open_project
 from annotator.domain.errors import UsageError
 from annotator.domain.label_map import LayerTarget, parse_mapping
-from annotator.formats.annotations.registry import ARTICLES, readable_formats
-from annotator.formats.annotations.report import FormatOptions
-from annotator.jobs.importer import ImportReport, import_paths
+from annotator.formats.names import ARTICLES, READABLE
+
+if TYPE_CHECKING:
+    from annotator.jobs.importer import ImportReport
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
         "import",
         parents=[parent],
         help="import articles (txt, md, html, json, jsonl, csv) or annotated files "
-        f"({', '.join(readable_formats())}), or folders of them",
+        f"({', '.join(READABLE)}), or folders of them",
         description="Import articles or annotated documents. Each file is imported whole or "
         "not at all; folders are searched recursively. The format of an annotated file is "
         "recognised from its content and reported. Anything a file holds that cannot be "
@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     parser.add_argument(
         "--format",
         metavar="F",
-        help=f"read the files in this format ({', '.join([*readable_formats(), ARTICLES])}"
+        help=f"read the files in this format ({', '.join([*READABLE, ARTICLES])}"
         "); recognised from the content if not given",
     )
     parser.add_argument(
@@ -59,6 +59,10 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
+    from annotator.cli.progressbar import terminal_progress
+    from annotator.formats.annotations.report import FormatOptions
+    from annotator.jobs.importer import import_paths
+
     with open_project(args.db) as project, terminal_progress("importing") as progress:
         report = import_paths(
             project,

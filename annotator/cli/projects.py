@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from annotator.cli.output import warn
-from annotator.jobs.default_project import open_default_project
-from annotator.store.project import Project
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
 
 
 def open_project(db: str | None) -> Project:
@@ -12,6 +15,10 @@ def open_project(db: str | None) -> Project:
 
     While another program holds the project's write lock, a change waits and says so once.
     """
+    # Imported here: a command that opens no project starts without the store's libraries.
+    from annotator.jobs.default_project import open_default_project
+    from annotator.store.project import Project
+
     project = Project.open(db) if db else open_default_project()
     said: list[bool] = []
 

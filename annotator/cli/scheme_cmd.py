@@ -7,7 +7,6 @@ import argparse
 from pathlib import Path
 
 from annotator.cli.projects import open_project
-from annotator.formats.scheme_yaml import dump_scheme, read_scheme_file
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -28,6 +27,8 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
+    from annotator.formats.scheme_yaml import dump_scheme, read_scheme_file
+
     with open_project(args.db) as project:
         if args.import_ is not None:
             project.scheme.install(read_scheme_file(args.import_))

@@ -51,9 +51,7 @@ class Annotating(QObject):
         self._window = window
         self._shown: int | None = None  # the document the view shows
         self.pick_actor: PickActor = self._ask_actor
-        self.confirm_new_actor: Callable[[str, list[Actor]], int | None] = (
-            self._confirm_new_actor
-        )
+        self.confirm_new_actor: Callable[[str, list[Actor]], int | None] = self._confirm_new_actor
         view.make_span = SpanMaker(workspace.scheme)
         view.spanClicked.connect(self.select)
         view.emptyClicked.connect(lambda: self.select(None))

@@ -336,9 +336,7 @@ class Workspace(QObject):
         self._count_mention(annotation.actor_id, -1, annotation.text)
         self.annotationRemoved.emit(annotation.id, annotation.document_id)
 
-    def _count_mention(
-        self, actor_id: int | None, change: int, text: str | None = None
-    ) -> None:
+    def _count_mention(self, actor_id: int | None, change: int, text: str | None = None) -> None:
         if actor_id is not None:
             self.mention_counts[actor_id] = self.mention_counts.get(actor_id, 0) + change
             if text is not None:

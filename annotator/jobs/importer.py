@@ -12,7 +12,6 @@ from annotator.domain.errors import Cancelled, InputError, UsageError
 from annotator.domain.label_map import LayerTarget
 from annotator.domain.losses import Losses
 from annotator.formats.annotations.registry import (
-    ARTICLES,
     FORMATS,
     AnnotationFormat,
     Reader,
@@ -22,6 +21,7 @@ from annotator.formats.annotations.registry import (
 )
 from annotator.formats.annotations.report import FormatOptions
 from annotator.formats.articles.registry import READERS, expand, reader_for
+from annotator.formats.names import ARTICLES
 from annotator.jobs.progress import Progress
 from annotator.store.documents import DocumentStore, Duplicate
 from annotator.store.project import Project

@@ -7,22 +7,27 @@ is refused with an explanation and left untouched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, func, inspect, select
+from sqlalchemy import Connection, Engine, func, inspect, select, text
 
 from annotator.domain.errors import SchemaVersionError
 from annotator.store.backups import back_up
 from annotator.store.database import Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 VERSION_TABLE = "alembic_version"
+_VERSIONS = Path(__file__).parent / "migrations" / "versions"
+_REVISION = re.compile(r'^revision: str = "([^"]+)"', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision: str \| None = "([^"]+)"', re.MULTILINE)
 # Any fixed number: the key of the PostgreSQL advisory lock held while the schema is changed.
 _SCHEMA_LOCK = 0x616E6E6F
 
@@ -42,6 +47,8 @@ def include_name(name: str | None, type_: str, _parents: object) -> bool:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config  # only to change the schema: opening a project is cheaper
+
     cfg = Config()
     cfg.set_main_option("script_location", "annotator.store:migrations")
     if engine is not None:
@@ -50,14 +57,37 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the package ships no migrations"
+    """The newest revision the package ships (a test checks it is Alembic's single head)."""
+    [head] = known_revisions() - _down_revisions()
     return head
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision among the package's migration scripts, read without importing Alembic."""
+    return frozenset(
+        found
+        for script in _VERSIONS.glob("*.py")
+        for found in _REVISION.findall(script.read_text())
+    )
+
+
+@cache
+def _down_revisions() -> frozenset[str]:
+    return frozenset(_found(_DOWN))
+
+
+def _found(pattern: re.Pattern[str]) -> list[str]:
+    return [hit for script in _VERSIONS.glob("*.py") for hit in pattern.findall(script.read_text())]
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _revision(connection)
+
+
+def _revision(connection: Connection) -> str | None:
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def ensure_current(
@@ -72,6 +102,10 @@ def ensure_current(
     """
     if db.read_only:
         return _check_read_only(db)
+    if _is_current(db):  # the usual case, checked without taking the write lock
+        if db.target.path is not None:
+            _use_wal(db)
+        return MigrationResult()
     with db.write_connection() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(select(func.pg_advisory_xact_lock(_SCHEMA_LOCK)))
@@ -100,15 +134,24 @@ def _checked_revision(connection: Connection, tables: set[str], where: str) -> s
     """The project's revision; refuses a foreign database and one from a newer Annotator."""
     if VERSION_TABLE not in tables:
         raise SchemaVersionError(f"{where} holds a database that is not an Annotator project")
-    revision = MigrationContext.configure(connection).get_current_revision()
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {script.revision for script in scripts.walk_revisions()}
-    if revision != head_revision() and revision not in known:
+    revision = _revision(connection)
+    if revision != head_revision() and revision not in known_revisions():
         raise SchemaVersionError(
             f"{where} was written by a newer version of Annotator (schema {revision}); "
             "install the newer Annotator to open it"
         )
     return revision
+
+
+def _is_current(db: Database) -> bool:
+    """Whether the project is at the newest revision; refuses a foreign or newer database
+    (all read, nothing changed)."""
+    with db.read() as session:
+        connection = session.connection()
+        tables = set(inspect(connection).get_table_names())
+        if not tables:
+            return False
+        return _checked_revision(connection, tables, db.where) == head_revision()
 
 
 def _check_read_only(db: Database) -> MigrationResult:
@@ -137,6 +180,8 @@ def _use_wal(db: Database) -> None:
 
 
 def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
     cfg = alembic_config(connection.engine)
     cfg.attributes["connection"] = connection
     command.upgrade(cfg, "head")

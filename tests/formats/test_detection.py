@@ -91,3 +91,12 @@ def test_span_fields_an_article_reader_keeps_as_metadata_are_counted(project, tm
     assert report.imported == 1 and not report.complete
     [line] = report.losses.lines()
     assert line.startswith("1 × 'marks' fields that look like spans, kept only as metadata")
+
+
+def test_the_format_names_the_command_line_shows_are_the_registrys():
+    from annotator.formats.annotations.registry import FORMATS
+    from annotator.formats.names import READABLE, WRITABLE
+
+    readable = tuple(sorted(n for n, f in FORMATS.items() if f.reader))
+    writable = tuple(sorted(n for n, f in FORMATS.items() if f.writable))
+    assert (readable, writable) == (READABLE, WRITABLE)

@@ -18,12 +18,14 @@ _SPAN_WRITER = textwrap.dedent(
     from annotator.domain.annotations import AnnotationDraft
     from annotator.store.project import Project
     target, count, document, name = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    length = 5 + int(sys.argv[5])  # each writer its own spans: one name may write from several
     stored, refused = 0, []
     with Project.open(target, annotator=name) as project:
         for i in range(count):
             start = (i * 7) % 400
+            span = AnnotationDraft("actor", start, start + length)
             try:
-                project.annotations.create(document, AnnotationDraft("actor", start, start + 5))
+                project.annotations.create(document, span)
                 stored += 1
             except Exception as exc:
                 refused.append(f"{type(exc).__name__}: {exc}")
@@ -79,8 +81,8 @@ def span_writers(
     """Run one process per count, each adding that many spans; returns what each reported."""
     names = names or [f"writer{i}" for i in range(len(counts))]
     return _reports(
-        start_python(_SPAN_WRITER, target, str(n), str(document_id), name)
-        for n, name in zip(counts, names, strict=True)
+        start_python(_SPAN_WRITER, target, str(n), str(document_id), name, str(index))
+        for index, (n, name) in enumerate(zip(counts, names, strict=True))
     )
 
 

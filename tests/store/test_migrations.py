@@ -132,3 +132,9 @@ def test_a_newer_project_in_rollback_journal_mode_is_refused_byte_for_byte(db_pa
         Project.open(db_path)
     assert db_path.read_bytes() == before
     assert _side_files(db_path) == []
+
+
+def test_the_head_read_from_the_scripts_is_alembics_single_head():
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}

@@ -93,9 +93,6 @@ FORMATS: dict[str, AnnotationFormat] = {
 }  # fmt: skip
 
 
-ARTICLES = "articles"  # --format articles: the texts alone, whatever else a record holds
-
-
 def detect_format(path: Path) -> tuple[AnnotationFormat | None, str]:
     """The annotation format ``path`` is in (None for plain articles), and the evidence."""
     sniffers = {name: spec.sniff for name, spec in FORMATS.items() if spec.reader and spec.sniff}
