@@ -153,6 +153,18 @@ def concurrent_writers_3x500() -> Result:
     return Result("concurrent_writers_3x500", *measure(), goal=1.5)
 
 
+def startup_version() -> Result:
+    from benchmarks.startup_scenario import measure
+
+    return Result("startup_version", *measure()["startup_version"], goal=3.0)
+
+
+def startup_list() -> Result:
+    from benchmarks.startup_scenario import measure
+
+    return Result("startup_list", *measure()["startup_list"], goal=3.0)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
@@ -160,4 +172,6 @@ SCENARIOS: dict[str, Callable[[], Result]] = {
     "annotate_add_at_10k": annotate_add_at_10k,
     "export_jsonl_100k": export_jsonl_100k,
     "concurrent_writers_3x500": concurrent_writers_3x500,
+    "startup_version": startup_version,
+    "startup_list": startup_list,
 }

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Insert, Table
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 
@@ -21,8 +20,12 @@ def insert_new(table: Table, key: str, session: Session) -> Insert:
     """``INSERT INTO table ... ON CONFLICT (key) DO NOTHING`` in the session's dialect."""
     name = session.get_bind().dialect.name
     if name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # not loaded for SQLite projects
+
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=[key])
     if name == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
         return sqlite.insert(table).on_conflict_do_nothing(index_elements=[key])
     raise NotImplementedError(f"no conflict-free insert for {name}")
 
