@@ -6,8 +6,15 @@ import contextlib
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
 
 from annotator.domain.documents import DocumentStatus
@@ -42,6 +49,9 @@ from annotator.jobs.exporter import ExportResult, export
 from annotator.jobs.importer import ImportReport
 from annotator.jobs.progress import Progress
 
+ARTICLE_MIN_WIDTH = 320  # the article column is never narrower than this
+ARTICLE_SHARE = 0.45  # and the docks give way until it has this share of the window
+
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
@@ -53,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.panel = ArticlePanel()
+        self.panel.setMinimumWidth(ARTICLE_MIN_WIDTH)
         self.view = self.panel.view
         self.setCentralWidget(self.panel)
         self.documents = DocumentsDock(workspace, self)
@@ -529,6 +540,29 @@ class MainWindow(QMainWindow):
         """The setting that remembers the open document, one per project."""
         location = self.workspace.project.location.encode("utf-8", "surrogatepass")
         return f"last_document/{hashlib.sha1(location).hexdigest()[:16]}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._give_way)
+
+    def _give_way(self) -> None:
+        """Side docks keep their width when the window shrinks; make them give way so the
+        article keeps a readable column (a 1024-pixel screen once left it 3 words a line)."""
+        docks = [
+            dock for dock in (self.documents, self.details)
+            if dock.isVisible() and not dock.isFloating()
+        ]  # fmt: skip
+        want = max(ARTICLE_MIN_WIDTH, int(self.width() * ARTICLE_SHARE))
+        shortfall = want - self.panel.width()
+        if shortfall <= 0 or not docks:
+            return
+        widths = [dock.width() for dock in docks]
+        total = sum(widths) or 1
+        smaller = [
+            max(dock.minimumSizeHint().width(), width - shortfall * width // total)
+            for dock, width in zip(docks, widths, strict=True)
+        ]
+        self.resizeDocks(docks, smaller, Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None and self.job.running:

@@ -400,3 +400,16 @@ def test_a_span_jumped_to_lands_in_the_middle_of_the_view(qtbot, make_window, pr
     rect = view.cursorRect()
     middle = view.viewport().height() / 2
     assert abs(rect.center().y() - middle) < view.viewport().height() / 4
+
+
+def test_at_1024_by_700_the_docks_give_way_and_the_title_is_one_line(qtbot, make_window, project):
+    title = "Council backs flood barrier despite warnings from engineers, residents and the port"
+    project.documents.add_many([DocumentDraft(text="The council met. " * 50, title=title)])
+    window = make_window(project, resize=False)
+    window.resize(1024, 700)
+    window.open_document(project.documents.list()[0].id)
+    qtbot.waitUntil(lambda: window.panel.width() >= 440, timeout=3000)
+    label = window.panel.title
+    assert label.height() < 2.2 * label.fontMetrics().height()
+    assert label.full_text() == title
+    assert label.text().endswith("…") or label.text() == title

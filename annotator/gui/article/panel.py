@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from annotator.domain.documents import Document
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.view import ArticleView
+from annotator.gui.elided_label import ElidedLabel
 
 EMPTY_STATE = (
     "<h2>No article open</h2>"
@@ -24,10 +26,17 @@ EMPTY_STATE = (
 class ArticlePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.title = ElidedLabel()
+        self.title.setObjectName("article-title")
+        font = self.title.font()
+        font.setPointSizeF(15)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        self.title.setContentsMargins(16, 10, 16, 0)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.header.setContentsMargins(16, 10, 16, 6)
+        self.header.setContentsMargins(16, 0, 16, 6)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.find_bar = FindBar()
         self.view = ArticleView()
@@ -40,6 +49,7 @@ class ArticlePanel(QWidget):
         layout = QVBoxLayout(article)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.title)
         layout.addWidget(self.header)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
@@ -67,10 +77,8 @@ class ArticlePanel(QWidget):
             f"{len(document.text):,} characters",
         ]
         meta = " · ".join(html.escape(str(f)) for f in facts if f)
-        self.header.setText(
-            f"<div style='font-size:15pt;font-weight:600'>{html.escape(document.title)}</div>"
-            f"<div style='color:gray'>{meta}</div>"
-        )
+        self.title.set_full_text(document.title)  # one line, shortened to fit
+        self.header.setText(f"<div style='color:gray'>{meta}</div>")
         self.find_bar.text = document.text
         if self.find_bar.isVisible():
             self.find_bar.open_bar(document.text)
