@@ -127,6 +127,8 @@ class Annotating(QObject):
             stack.endMacro()
         self._view.clear_text_selection()
         self.select(created.id)
+        if not layer.refers_to_actor:  # a quote or claim: its kind and cue are next
+            self._details.focus_first_field()
         for warning in span_warnings(created.text):
             self.message.emit(f"Note: {warning}. Undo (Ctrl+Z) if that was not meant.")
         return created

@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         self.actors.newRequested.connect(lambda: self.edit_actor(None))
         self.actors.mergeRequested.connect(self.merge_actors)
         self.actors.deleteRequested.connect(self.delete_actor)
+        self.details.keys.finished.connect(self.view.setFocus)
         self.actors.splitRequested.connect(self.split_actor)
         self.annotating.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.details.failed.connect(lambda text: self.statusBar().showMessage(text, 6000))

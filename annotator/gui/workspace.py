@@ -65,6 +65,7 @@ class Workspace(QObject):
         self.actors: dict[int, Actor] = {}
         self.mention_counts: dict[int, int] = {}
         self.wordings: dict[str, dict[int, int]] = {}  # wording -> actor -> times linked
+        self._values: dict[tuple[str, str], list[str]] = {}  # (layer, attribute) -> values
         self.reload_actors()
 
     # -- reading ---------------------------------------------------------------------------
@@ -84,6 +85,13 @@ class Workspace(QObject):
         self.mention_counts = self.project.actors.mention_counts()
         self.wordings = self.project.actors.linked_wordings()
         self.actorsChanged.emit()
+
+    def attribute_values(self, layer: str, name: str) -> list[str]:
+        """Values already given to a text attribute, most used first (for completion)."""
+        key = (layer, name)
+        if key not in self._values:
+            self._values[key] = self.project.annotations.attribute_values(layer, name)
+        return self._values[key]
 
     def linked_before(self, text: str) -> dict[int, int]:
         """Actors the same wording was linked to before, with how often."""
@@ -323,6 +331,7 @@ class Workspace(QObject):
         self.annotationAdded.emit(annotation)
 
     def _changed(self, annotation: Annotation) -> None:
+        self._values.clear()  # a cue or topic may be new
         old = self.annotations.get(annotation.id)
         if old is not None:
             self._count_mention(old.actor_id, -1, old.text)

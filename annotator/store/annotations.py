@@ -150,6 +150,23 @@ class AnnotationStore(Service):
             )
             return annotation
 
+    def attribute_values(self, layer: str, name: str, limit: int = 200) -> list[str]:
+        """The values a text attribute has been given on a layer, most used first (what the
+        Span panel offers as completions for a cue or a topic)."""
+        value = AnnotationRow.attributes[name].as_string()
+        with self._db.read() as session:
+            return [
+                str(found)
+                for found, _ in session.execute(
+                    select(value, func.count())
+                    .join(LayerRow, LayerRow.id == AnnotationRow.layer_id)
+                    .where(LayerRow.name == layer, value.is_not(None), value != "")
+                    .group_by(value)
+                    .order_by(func.count().desc(), value)
+                    .limit(limit)
+                )
+            ]
+
     def for_document(self, document_id: int) -> list[Annotation]:
         """Every span of one document, ordered by position, with its links."""
         with self._db.read() as session:

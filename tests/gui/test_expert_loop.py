@@ -413,3 +413,52 @@ def test_at_1024_by_700_the_docks_give_way_and_the_title_is_one_line(qtbot, make
     assert label.height() < 2.2 * label.fontMetrics().height()
     assert label.full_text() == title
     assert label.text().endswith("…") or label.text() == title
+
+
+def test_a_quote_with_speaker_kind_and_cue_from_the_keyboard_alone(qtbot, make_window, project):
+    from annotator.domain.actors import ActorDraft
+    from annotator.domain.annotations import AnnotationDraft
+
+    text = "Okafor said the barrier would hold. Okafor insisted that the council would pay."
+    project.documents.add_many([DocumentDraft(text=text, title="t")])
+    document = project.documents.list()[0].id
+    okafor = project.actors.create(ActorDraft("Okafor"))
+    for start in (0, text.index("Okafor", 5)):
+        project.annotations.create(document, AnnotationDraft("actor", start, start + 6,
+                                                             actor_id=okafor.id))  # fmt: skip
+    earlier = text.index("the barrier")
+    project.annotations.create(document, AnnotationDraft("quote", earlier, earlier + 22,
+                                                         attributes={"cue": "insisted"}))  # fmt: skip
+    window = make_window(project)
+    _real_picker(window)
+    window.open_document(document)
+    start = text.index("the council")
+    window.view.select_text(start, len(text) - 1)
+    keys = []
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        from PySide6.QtWidgets import QAbstractItemView
+
+        keys.append(key)  # to what the keyboard reaches: an open completion list first
+        popup = QApplication.activePopupWidget()
+        completing = isinstance(popup, QAbstractItemView)
+        qtbot.keyClick(popup if completing else QApplication.focusWidget(), key, modifier)
+
+    _with_picker(qtbot, lambda picker: press(Qt.Key.Key_Return))  # the nearest speaker
+    window.view.setFocus()
+    press(Qt.Key.Key_Q)
+    assert QApplication.focusWidget() is window.details.fields["kind"]
+    press(Qt.Key.Key_2)  # the second choice: indirect
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.details.fields["cue"]
+    for key in (Qt.Key.Key_I, Qt.Key.Key_N):
+        press(key)
+    qtbot.waitUntil(lambda: window.details.fields["cue"].completer().popup().isVisible())
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Return)  # takes the completion "insisted"
+    press(Qt.Key.Key_Return)  # done: back to the article
+    assert QApplication.focusWidget() is window.view
+    quote = max(project.annotations.for_document(document), key=lambda a: a.id)
+    assert quote.attributes == {"kind": "indirect", "cue": "insisted"}
+    assert [(link.type, link.actor_id) for link in quote.links] == [("speaker", okafor.id)]
+    assert len(keys) == 9  # Q, Enter, 2, Tab, i, n, ↓, Enter, Enter

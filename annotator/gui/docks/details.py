@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDockWidget,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from annotator.domain.nearby import actors_by_proximity
 from annotator.domain.scheme import AttributeKind
 from annotator.gui.docks.actor_combo import NEW_ACTOR, ActorCombo
 from annotator.gui.docks.attribute_widgets import attribute_widget
+from annotator.gui.docks.field_keys import FieldKeys
 from annotator.gui.icons import icon
 from annotator.gui.safe_text import esc, plain_label
 from annotator.gui.wheel_guard import WheelGuard, guard_values
@@ -56,6 +58,7 @@ class DetailsDock(QDockWidget):
         self.setWidget(self._scroll)
         self._layout = QVBoxLayout()
         self._wheel_guard = WheelGuard(self)
+        self.keys = FieldKeys(self)  # digits choose, Enter saves and goes back to the article
         self._typing = False  # saving what is being typed: the field stays as it is
         self._visits = 0
         workspace.annotationChanged.connect(self._on_changed)
@@ -75,8 +78,13 @@ class DetailsDock(QDockWidget):
     # -- building --------------------------------------------------------------------------
     def _rebuild(self) -> None:
         # A fresh page each time; the old one may still be inside one of its own slots.
-        old = self._scroll.takeWidget()
+        old = self._scroll.widget()
         if old is not None:
+            # its fields must not save any more, before it goes: a field losing focus as it is
+            # taken away would write its stale text over what is shown now (a refused edit)
+            for widget in old.findChildren(QWidget):
+                widget.blockSignals(True)
+            self._scroll.takeWidget()
             old.hide()
             old.deleteLater()
         page = QWidget()
@@ -84,6 +92,7 @@ class DetailsDock(QDockWidget):
         self.actor_combos, self.fields = {}, {}
         self._fill()
         guard_values(page, self._wheel_guard)
+        self.keys.watch(page)
         self._scroll.setWidget(page)  # after filling, so every child shows at once
 
     def _fill(self) -> None:
@@ -145,6 +154,11 @@ class DetailsDock(QDockWidget):
             else:
                 value = annotation.attributes.get(spec.name)
                 widget = attribute_widget(spec, value, self._set_value)
+                if isinstance(widget, QLineEdit):
+                    used = self._workspace.attribute_values(layer.name, spec.name)
+                    completer = QCompleter(used, widget)
+                    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                    widget.setCompleter(completer)
                 form.addRow(title, widget)
                 self.fields[spec.name] = widget
             if spec.required and value in (None, ""):
@@ -155,6 +169,15 @@ class DetailsDock(QDockWidget):
             warning.setWordWrap(True)
             self._layout.addWidget(warning)
         self._layout.addStretch(1)
+
+    def focus_first_field(self) -> bool:
+        """Put the keyboard in the first value to fill in (a new quote's kind or cue)."""
+        for widget in self.fields.values():
+            if widget is self.fields.get("layer"):
+                continue
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
 
     def _with_edit(self, combo: ActorCombo) -> QWidget:
         """The actor picker with a button to edit the chosen actor (name, aliases, …)."""
