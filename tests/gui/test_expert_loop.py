@@ -427,8 +427,8 @@ def test_a_quote_with_speaker_kind_and_cue_from_the_keyboard_alone(qtbot, make_w
         project.annotations.create(document, AnnotationDraft("actor", start, start + 6,
                                                              actor_id=okafor.id))  # fmt: skip
     earlier = text.index("the barrier")
-    project.annotations.create(document, AnnotationDraft("quote", earlier, earlier + 22,
-                                                         attributes={"cue": "insisted"}))  # fmt: skip
+    earlier_quote = AnnotationDraft("quote", earlier, earlier + 22, attributes={"cue": "insisted"})
+    project.annotations.create(document, earlier_quote)
     window = make_window(project)
     _real_picker(window)
     window.open_document(document)
