@@ -462,3 +462,33 @@ def test_a_quote_with_speaker_kind_and_cue_from_the_keyboard_alone(qtbot, make_w
     assert quote.attributes == {"kind": "indirect", "cue": "insisted"}
     assert [(link.type, link.actor_id) for link in quote.links] == [("speaker", okafor.id)]
     assert len(keys) == 9  # Q, Enter, 2, Tab, i, n, ↓, Enter, Enter
+
+
+def test_a_selected_quote_keeps_the_underlines_of_the_mentions_inside_it(qtbot, window, project):
+    from PySide6.QtGui import QColor
+
+    from annotator.domain.actors import ActorDraft
+    from annotator.gui.article.painter import build_scene
+    from annotator.gui.colors import actor_color
+    from annotator.gui.dialogs.actor_picker import PickedActor
+
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    text = window.view.text
+    okafor = window.workspace.create_actor(ActorDraft("Okafor"))
+    window.annotating.pick_actor = lambda *args: PickedActor(okafor.id)
+    start = text.index("Okafor")
+    window.view.select_text(start, start + 6)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    window.annotating.pick_actor = lambda *args: PickedActor(None, "")
+    window.view.select_text(0, text.index("said") + 4)
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)  # a quote around the mention, now selected
+    view = window.view
+    view.viewport().repaint()
+    scene = build_scene(view, view._index, view.span, view._utf16, [])
+    mention = next(s for s in scene.spans if s.style.name == "UNDERLINE")
+    rect = scene.rects[mention.id][0]
+    image = view.viewport().grab().toImage()
+    y = int(rect.bottom() + 1)
+    colours = {QColor(image.pixel(int(rect.center().x()), y + dy)).name() for dy in (-1, 0, 1)}
+    assert QColor(actor_color(okafor.id)).name() in colours

@@ -73,6 +73,12 @@ def paint_under_text(painter: QPainter, scene: Scene) -> None:
 def paint_over_text(painter: QPainter, scene: Scene, selected: int | None, focus: QColor) -> None:
     """Underlines, margin brackets and the outline of the selected span."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    if selected is not None and selected in scene.rects:
+        # first, and below the underline lanes, so the mentions inside stay visible
+        painter.setPen(QPen(focus, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in scene.rects[selected]:
+            painter.drawRect(rect.adjusted(-2, -2, 2, 3 + 2 * UNDERLINE_GAP))
     mentions = [s for s in scene.spans if s.style is SpanStyle.UNDERLINE and s.id in scene.rects]
     for span in mentions:
         depth = sum(1 for other in mentions if _contains(other, span))
@@ -94,11 +100,6 @@ def paint_over_text(painter: QPainter, scene: Scene, selected: int | None, focus
             lanes[lane] = span.end
         x = scene.text_left - 10 - lane * BRACKET_LANE
         _bracket(painter, span, scene.rects[span.id], x, span.id == selected, focus)
-    if selected is not None and selected in scene.rects:
-        painter.setPen(QPen(focus, 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rect in scene.rects[selected]:
-            painter.drawRect(rect.adjusted(-1, -1, 1, 1))
 
 
 def _bracket(
