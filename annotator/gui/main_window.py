@@ -20,12 +20,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import AnnotatorError
 from annotator.gui.actions import SPECS, make_action
+from annotator.gui.actor_actions import ActorActions
 from annotator.gui.annotating import Annotating
 from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
-from annotator.gui.dialogs.actor_editor import ActorEditor
-from annotator.gui.dialogs.actor_split import ActorSplitDialog
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.scheme_editor import SchemeEditor
@@ -80,6 +79,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.documents, self.details], [360, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.documents, self.legend], [600, 160], Qt.Orientation.Vertical)
         self.annotating = Annotating(workspace, self.view, self.details, self)
+        self.actor_actions = ActorActions(self, workspace)
         self.actions_by_name: dict[str, QAction] = {}
         self.job: BackgroundJob | None = None
         self._build_actions()
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
             "next-document": lambda: self._step_document(1),
             "previous-document": lambda: self._step_document(-1),
             "done-next": self._done_next,
-            "new-actor": lambda: self.edit_actor(None),
+            "new-actor": lambda: self.actor_actions.edit(None),
             **{
                 f"status-{status.value}": lambda chosen=status: self._set_status(chosen)
                 for status in DocumentStatus
@@ -272,13 +272,14 @@ class MainWindow(QMainWindow):
             lambda span_id: self.annotating.select(span_id, reveal=True)
         )
         self.view.spanClicked.connect(self.annotations.show_selected)
-        self.actors.editRequested.connect(self.edit_actor)
-        self.details.editActorRequested.connect(self.edit_actor)
-        self.actors.newRequested.connect(lambda: self.edit_actor(None))
-        self.actors.mergeRequested.connect(self.merge_actors)
-        self.actors.deleteRequested.connect(self.delete_actor)
+        actors = self.actor_actions
+        self.actors.editRequested.connect(actors.edit)
+        self.details.editActorRequested.connect(actors.edit)
+        self.actors.newRequested.connect(lambda: actors.edit(None))
+        self.actors.mergeRequested.connect(actors.merge)
+        self.actors.deleteRequested.connect(actors.delete)
         self.details.keys.finished.connect(self.view.setFocus)
-        self.actors.splitRequested.connect(self.split_actor)
+        self.actors.splitRequested.connect(actors.split)
         self.annotating.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.details.failed.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
@@ -357,60 +358,6 @@ class MainWindow(QMainWindow):
     def _on_scheme(self) -> None:
         self._build_layer_actions()
         self._build_menus()
-
-    # -- actors ----------------------------------------------------------------------------
-    def edit_actor(self, actor_id: int | None) -> None:
-        actors = self.workspace.actors
-        dialog = ActorEditor(actors, actors.get(actor_id) if actor_id else None, parent=self)
-        if dialog.exec() != ActorEditor.DialogCode.Accepted:
-            return
-        try:
-            if actor_id is None:
-                self.workspace.create_actor(dialog.draft())
-            else:
-                self.workspace.update_actor(actor_id, dialog.draft())
-        except AnnotatorError:
-            pass  # shown by self.failures
-
-    def merge_actors(self, keep: int, drop: int) -> None:
-        actors = self.workspace.actors
-        question = message_box(
-            self,
-            QMessageBox.Icon.Question,
-            "Merge actors",
-            f"Merge “{actors[drop].name}” into “{actors[keep].name}”? Its mentions, links and "
-            "names move over. You can undo this.",
-            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if question.exec() == QMessageBox.StandardButton.Yes:
-            with contextlib.suppress(AnnotatorError):  # shown by self.failures
-                self.workspace.merge_actors(keep, drop)
-
-    def delete_actor(self, actor_id: int) -> None:
-        actor = self.workspace.actors[actor_id]
-        uses = self.workspace.project.actors.usage(actor_id)
-        parts = [
-            f"{len(uses.mentions)} mentions keep their spans but name no actor",
-            f"{len(uses.links)} links to it (speaker, claimant …) are removed",
-            f"{len(uses.children)} actors that belong to it belong to none",
-        ]
-        question = message_box(
-            self, QMessageBox.Icon.Question, "Delete actor",
-            f"Delete “{actor.name}”? " + "; ".join(parts) + ". You can undo this.",
-            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )  # fmt: skip
-        if question.exec() == QMessageBox.StandardButton.Yes:
-            with contextlib.suppress(AnnotatorError):  # shown by self.failures
-                self.workspace.delete_actor(actor_id)
-
-    def split_actor(self, actor_id: int) -> None:
-        actor = self.workspace.actors[actor_id]
-        mentions = self.workspace.project.actors.mentions_of(actor_id)
-        dialog = ActorSplitDialog(actor, mentions, self)
-        if dialog.exec() != ActorSplitDialog.DialogCode.Accepted:
-            return
-        with contextlib.suppress(AnnotatorError):  # shown by self.failures
-            self.workspace.split_actor(actor_id, dialog.chosen(), dialog.draft())
 
     # -- importing -------------------------------------------------------------------------
     def import_dialog(self) -> None:
