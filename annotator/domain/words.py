@@ -123,3 +123,40 @@ def tokenize(text: str) -> list[tuple[int, int]]:
             index += 1
         found.append((start, index))
     return found
+
+
+def name_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The word at ``offset`` (or just before it, at a word's end), grown over the capitalised
+    words around it when it is capitalised itself ("Adaeze Okafor"), clitics left outside.
+    None where there is no word."""
+    if not _inside_word(text, offset) and offset > 0 and _inside_word(text, offset - 1):
+        offset -= 1
+    if not _inside_word(text, offset):
+        return None
+    start, end = snap_to_words(text, offset, offset + 1)
+    if not text[start : start + 1].isupper():
+        return start, end
+    while True:  # the capitalised words before …
+        before = _previous_word(text, start)
+        if before is None or not text[before[0]].isupper():
+            break
+        start = before[0]
+    while True:  # … and after
+        after = _next_word(text, end)
+        if after is None or not text[after[0]].isupper():
+            break
+        end = after[1]
+    return start, end
+
+
+def _previous_word(text: str, start: int) -> tuple[int, int] | None:
+    index = start - 1
+    if index < 1 or text[index] != " " or not _inside_word(text, index - 1):
+        return None
+    return snap_to_words(text, index - 1, index)
+
+
+def _next_word(text: str, end: int) -> tuple[int, int] | None:
+    if end + 1 >= len(text) or text[end] != " " or not _inside_word(text, end + 1):
+        return None
+    return snap_to_words(text, end + 1, end + 2)

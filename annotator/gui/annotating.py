@@ -73,12 +73,15 @@ class Annotating(QObject):
         """
         if self._workspace.document is None:
             return None
-        chosen = self._view.text_selection()
+        layer = self._workspace.scheme.layer(layer_name)
+        # without a selection, a mention is the name at the caret; a quote or claim needs one
+        chosen = (
+            self._view.selection_or_name() if layer.refers_to_actor else self._view.text_selection()
+        )
         if chosen is None:
             self.message.emit("Select some text first, then press the layer's key.")
             return None
         start, end = chosen
-        layer = self._workspace.scheme.layer(layer_name)
         defaults = {
             spec.name: spec.default
             for spec in layer.attributes

@@ -65,3 +65,26 @@ def test_stepping_moves_between_word_starts_and_word_ends():
     assert step_word(text, 3, True, to_end=True) == 13  # end of "two-three"
     assert step_word(text, 13, False, to_end=True) == 3
     assert step_word(text, 19, True, to_end=True) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        ("daeze", "Mayor Adaeze Okafor"),  # a capitalised name grows over its capitalised words
+        ("kafor", "Mayor Adaeze Okafor"),
+        ("arrier", "barrier"),  # a plain word is the word
+        ("atar", "Qatar"),  # the possessive stays outside
+    ],
+)
+def test_the_name_at_the_caret(at, expected):
+    from annotator.domain.words import name_at
+
+    text = "Mayor Adaeze Okafor said the barrier holds, Qatar's envoy agreed."
+    start, end = name_at(text, text.index(at))
+    assert text[start:end] == expected
+
+
+def test_no_name_between_words():
+    from annotator.domain.words import name_at
+
+    assert name_at("a , b", 2) is None

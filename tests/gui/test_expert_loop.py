@@ -492,3 +492,22 @@ def test_a_selected_quote_keeps_the_underlines_of_the_mentions_inside_it(qtbot, 
     y = int(rect.bottom() + 1)
     colours = {QColor(image.pixel(int(rect.center().x()), y + dy)).name() for dy in (-1, 0, 1)}
     assert QColor(actor_color(okafor.id)).name() in colours
+
+
+def test_a_with_no_selection_tags_the_name_at_the_caret(qtbot, window, project):
+    from PySide6.QtGui import QTextCursor
+
+    from annotator.gui.dialogs.actor_picker import PickedActor
+
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    text = window.view.text
+    window.annotating.pick_actor = lambda *args: PickedActor(None, "Okafor")
+    cursor = window.view.textCursor()
+    cursor.setPosition(text.index("Okafor") + 2)  # the caret inside the name
+    window.view.setTextCursor(cursor)
+    assert not window.view.textCursor().hasSelection()
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    [mention] = project.annotations.for_document(document)
+    assert mention.text.endswith("Okafor") and mention.text.startswith("Mayor")
+    assert isinstance(cursor, QTextCursor)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from annotator.domain.offsets import Utf16Index
 from annotator.domain.span_index import SpanIndex
-from annotator.domain.words import snap_to_words
+from annotator.domain.words import name_at, snap_to_words
 from annotator.gui.article.painter import (
     MARGIN,
     build_scene,
@@ -173,6 +173,17 @@ class ArticleView(QTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
+        return self._snapped(cursor)
+
+    def selection_or_name(self) -> tuple[int, int] | None:
+        """The selected text, or without a selection the word or name at the caret (so a
+        name is tagged with one key, no selecting)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return self._snapped(cursor)
+        return name_at(self._text, self._utf16.to_codepoint(cursor.position(), snap="left"))
+
+    def _snapped(self, cursor: QTextCursor) -> tuple[int, int] | None:
         start = self._utf16.to_codepoint(cursor.selectionStart(), snap="left")
         end = self._utf16.to_codepoint(cursor.selectionEnd(), snap="right")
         if self.snap_to_words:
