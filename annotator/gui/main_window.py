@@ -36,6 +36,7 @@ from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import icon
 from annotator.gui.import_flow import ImportFlow
+from annotator.gui.project_menu import ProjectMenu
 from annotator.gui.project_state import (
     DailyBackup,
     FailureReporter,
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.documents, self.legend], [600, 160], Qt.Orientation.Vertical)
         self.annotating = Annotating(workspace, self.view, self.details, self)
         self.actor_actions = ActorActions(self, workspace)
+        self.project_menu = ProjectMenu(self, self.settings)
         self.actions_by_name: dict[str, QAction] = {}
         self.job: BackgroundJob | None = None
         self._build_actions()
@@ -227,7 +229,10 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 elif name in a:
                     menu.addAction(a[name])
+            if title == "&File":
+                self.project_menu.add_to_file(menu, a["import"])
             if title == "&View":
+                self.project_menu.add_to_view(menu)
                 for dock in (
                     self.documents,
                     self.details,
