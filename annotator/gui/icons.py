@@ -41,6 +41,8 @@ _ICONS: dict[str, str] = {
     "import": "mdi6.file-import-outline",
     "export": "mdi6.file-export-outline",
     "backup": "mdi6.backup-restore",
+    "project-new": "mdi6.file-plus-outline",
+    "project-open": "mdi6.folder-open-outline",
     "refresh": "mdi6.refresh",
     "about": "mdi6.information-outline",
     "status-new": "mdi6.circle-outline",

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu
 
+from annotator.gui.icons import icon
 from annotator.gui.theme import apply_theme
 
 RECENT_KEY, THEME_KEY = "recent_projects", "theme"
@@ -48,9 +49,9 @@ class ProjectMenu(QObject):
         self.open_project: OpenProject | None = None  # set by the application
 
     def add_to_file(self, menu: QMenu, before: QAction) -> None:
-        new = QAction("&New project…", menu)
+        new = QAction(icon("project-new"), "&New project…", menu)
         new.triggered.connect(self._new)
-        opened = QAction("&Open project…", menu)
+        opened = QAction(icon("project-open"), "&Open project…", menu)
         opened.setShortcut("Ctrl+O")
         opened.triggered.connect(self._open)
         recent = QMenu("Open &recent", menu)
