@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from annotator import __version__
 from annotator.cli import (
     backup_cmd,
+    desktop_cmd,
     export_cmd,
     gui_cmd,
     import_cmd,
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         scheme_cmd,
         screenshot_cmd,
         backup_cmd,
+        desktop_cmd,
     ):
         module.register(commands, parent)
     return parser

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
 from annotator.domain.errors import AnnotatorError
+from annotator.gui.icons import app_icon
 from annotator.gui.main_window import MainWindow
 from annotator.gui.project_menu import follow_system_theme, remember_project
 from annotator.gui.safe_text import message_box
@@ -24,6 +25,8 @@ def application() -> QApplication:
     app.setApplicationName("Annotator")
     app.setOrganizationName("Annotator")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())  # dialogs carry it too
+    app.setDesktopFileName("annotator")
     follow_system_theme(app, QSettings("Annotator", "Annotator"))
     return app
 

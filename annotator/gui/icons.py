@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import qtawesome as qta
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 _ICONS: dict[str, str] = {
@@ -57,3 +58,18 @@ def icon(name: str) -> QIcon:
     if name not in _ICONS and name.startswith("layer-"):
         name = "layer"
     return qta.icon(_ICONS[name])
+
+
+def app_icon() -> QIcon:
+    """The application's own icon (resources/annotator.svg and its PNG sizes)."""
+    from annotator.desktop import ICON_SIZES, resource
+
+    found = QIcon()
+    svg = resource("annotator.svg")
+    if svg is not None:
+        found.addFile(str(svg))
+    for size in ICON_SIZES:
+        png = resource(f"annotator-{size}.png")
+        if png is not None:
+            found.addFile(str(png), QSize(size, size))
+    return found if not found.isNull() else icon("app")

@@ -34,7 +34,7 @@ from annotator.gui.docks.annotation_list import AnnotationsDock
 from annotator.gui.docks.details import DetailsDock
 from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.legend import LegendDock
-from annotator.gui.icons import icon
+from annotator.gui.icons import app_icon, icon
 from annotator.gui.import_flow import ImportFlow
 from annotator.gui.project_menu import ProjectMenu
 from annotator.gui.project_state import (
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         workspace.setParent(self)  # the undo stack and its signals end with the window
         self.settings = settings or QSettings("Annotator", "Annotator")
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.panel = ArticlePanel()

@@ -36,3 +36,12 @@ def test_the_theme_menu_switches_to_dark_and_is_remembered(qtbot, window, settin
     assert settings.value("theme") == "dark"
     window.project_menu.set_theme("light")
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 200
+
+
+def test_the_window_carries_the_application_icon(window):
+    from annotator.gui.icons import app_icon
+
+    assert not app_icon().isNull()
+    picture = window.windowIcon().pixmap(64).toImage()
+    assert not picture.isNull()
+    assert picture.pixelColor(32, 32).name() != picture.pixelColor(1, 1).name()  # drawn
