@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, null, select
+from sqlalchemy import ColumnElement, delete, func, insert, literal, null, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -318,7 +318,8 @@ def _select(
     """The spans matching ``condition`` in reading order, with their links.
 
     Plain Core selects on the session's connection, not ORM entities: opening a document with
-    10,000 spans or exporting 100,000 builds no ORM objects. Exports skip the timestamps.
+    10,000 spans or exporting 100,000 builds no ORM objects. Exports skip the timestamps and
+    the versions (an export edits nothing).
     """
     connection = session.connection()
     chosen = select(AnnotationRow.id).where(condition).scalar_subquery()
@@ -352,7 +353,7 @@ def _select(
             AnnotatorRow.name,
             AnnotationRow.origin,
             *stamps,
-            AnnotationRow.version,
+            AnnotationRow.version if timestamps else literal(1),
         )
         .join(LayerRow, LayerRow.id == AnnotationRow.layer_id)
         .outerjoin(LabelRow, LabelRow.id == AnnotationRow.label_id)
