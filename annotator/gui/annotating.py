@@ -40,6 +40,7 @@ class Annotating(QObject):
     """Connects the article view, the details dock and the workspace."""
 
     message = Signal(str)
+    selected_changed = Signal(object)  # the selected span's id, or None
 
     def __init__(
         self, workspace: Workspace, view: ArticleView, details: DetailsDock, window: QWidget
@@ -226,6 +227,7 @@ class Annotating(QObject):
 
     def select(self, annotation_id: int | None, *, reveal: bool = False) -> None:
         self._view.select_span(annotation_id, reveal=reveal)
+        self.selected_changed.emit(annotation_id)
         annotation = (
             self._workspace.annotations.get(annotation_id) if annotation_id is not None else None
         )

@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
             lambda span_id: self.annotating.select(span_id, reveal=True)
         )
         self.view.spanClicked.connect(self.annotations.show_selected)
+        self.annotating.selected_changed.connect(self.annotations.show_selected)
         actors = self.actor_actions
         self.actors.editRequested.connect(actors.edit)
         self.details.editActorRequested.connect(actors.edit)

@@ -511,3 +511,24 @@ def test_a_with_no_selection_tags_the_name_at_the_caret(qtbot, window, project):
     [mention] = project.annotations.for_document(document)
     assert mention.text.endswith("Okafor") and mention.text.startswith("Mayor")
     assert isinstance(cursor, QTextCursor)
+
+
+def test_the_spans_table_keeps_its_highlight_on_the_selected_span(qtbot, window, project):
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    text = window.view.text
+    late = text.index("the barrier costs")
+    window.view.select_text(late, late + len("the barrier costs €212 million"))
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    claim = window.annotating.selected()
+    window.view.setFocus()
+    early = text.index("“a promise")
+    window.view.select_text(early, early + len("“a promise to every family”"))
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)  # a new span in a row above
+    quote = window.annotating.selected()
+    table = window.annotations.table
+    [row] = table.selectionModel().selectedRows()
+    assert window.annotations.model.row(row.row()).id == quote.id
+    window.annotating.select(claim.id)
+    [row] = table.selectionModel().selectedRows()
+    assert window.annotations.model.row(row.row()).id == claim.id

@@ -99,14 +99,20 @@ class AnnotationsDock(QDockWidget):
         self.layer.currentIndexChanged.connect(self._on_layer)
         self.table.clicked.connect(self._on_click)
         self.table.activated.connect(self._on_click)
+        self._selected: int | None = None
         for signal in (
             workspace.documentOpened,
             workspace.annotationAdded,
             workspace.annotationChanged,
             workspace.actorsChanged,
+            workspace.annotationRemoved,
         ):
-            signal.connect(lambda *_args: self.model.reload())
-        workspace.annotationRemoved.connect(lambda *_args: self.model.reload())
+            signal.connect(lambda *_args: self._reload())
+
+    def _reload(self) -> None:
+        """Rows anew; the highlight stays on the selected span, not on its old row number."""
+        self.model.reload()
+        self.show_selected(self._selected)
 
     def _fill_layers(self) -> None:
         chosen = self.layer.currentData()
@@ -119,6 +125,7 @@ class AnnotationsDock(QDockWidget):
         self.layer.blockSignals(False)
 
     def show_selected(self, annotation_id: int | None) -> None:
+        self._selected = annotation_id
         row = self.model.row_of(annotation_id) if annotation_id is not None else None
         if row is None:
             self.table.clearSelection()
@@ -128,7 +135,7 @@ class AnnotationsDock(QDockWidget):
 
     def _on_layer(self, _index: int) -> None:
         self.model.layer = self.layer.currentData()
-        self.model.reload()
+        self._reload()
 
     def _on_click(self, index: QModelIndex) -> None:
         self.annotationChosen.emit(self.model.annotation(index.row()).id)
