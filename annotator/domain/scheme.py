@@ -33,9 +33,10 @@ class AttributeSpec:
     name: str
     kind: AttributeKind
     title: str = ""
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # a choice's values; a text's vocabulary (offered first)
     required: bool = False  # flagged as incomplete when missing; never blocks a write
     default: Any = None
+    closed: bool = False  # a text whose vocabulary is the only values allowed
 
     def check(self, value: Any) -> Any:
         """Return ``value`` if it fits this attribute, else raise ValidationError."""
@@ -43,7 +44,8 @@ class AttributeSpec:
             return None
         ok = {
             AttributeKind.CHOICE: isinstance(value, str) and value in self.choices,
-            AttributeKind.TEXT: isinstance(value, str),
+            AttributeKind.TEXT: isinstance(value, str)
+            and (not self.closed or value in self.choices),
             AttributeKind.NUMBER: isinstance(value, int | float)
             and not isinstance(value, bool)
             and math.isfinite(value),
@@ -53,7 +55,7 @@ class AttributeSpec:
         if not ok:
             expected = (
                 f"one of {', '.join(self.choices)}"
-                if self.kind is AttributeKind.CHOICE
+                if self.kind is AttributeKind.CHOICE or self.closed
                 else f"a {self.kind.value} value"
             )
             raise ValidationError(f"attribute {self.name!r}: {value!r} is not {expected}")
@@ -157,6 +159,8 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
             out["title"] = spec.title
         if spec.choices:
             out["choices"] = list(spec.choices)
+        if spec.closed:
+            out["closed"] = True
         if spec.required:
             out["required"] = True
         if spec.default is not None:
@@ -220,6 +224,12 @@ def _attribute_from_dict(data: Mapping[str, Any], layer: str) -> AttributeSpec:
     choices = tuple(str(c) for c in data.get("choices", []))
     if kind is AttributeKind.CHOICE and not choices:
         raise ValidationError(f"layer {layer!r}, attribute {name!r}: a choice needs choices")
+    closed = bool(data.get("closed", False))
+    if closed and (kind is not AttributeKind.TEXT or not choices):
+        raise ValidationError(
+            f"layer {layer!r}, attribute {name!r}: only a text attribute with choices (its "
+            "vocabulary) can be closed"
+        )
     spec = AttributeSpec(
         name=name,
         kind=kind,
@@ -227,6 +237,7 @@ def _attribute_from_dict(data: Mapping[str, Any], layer: str) -> AttributeSpec:
         choices=choices,
         required=bool(data.get("required", False)),
         default=data.get("default"),
+        closed=closed,
     )
     spec.check(spec.default)
     return spec

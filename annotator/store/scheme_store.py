@@ -63,6 +63,7 @@ def read_scheme(session: Session) -> Scheme:
                 choices=tuple(row.choices or ()),
                 required=row.required,
                 default=row.default,
+                closed=bool(row.closed),
             )
         )
     layers = tuple(
@@ -109,6 +110,7 @@ def _write_children(session: Session, layer_id: int, layer: Layer) -> None:
                 choices=list(spec.choices),
                 required=spec.required,
                 default=spec.default,
+                closed=spec.closed,
                 position=position,
             )
         )

@@ -71,3 +71,29 @@ def test_numbers_and_booleans_are_not_confused():
         layer.check_values({"b": 1})
     with pytest.raises(ValidationError):
         layer.check_values({"n": float("nan")})
+
+
+def test_a_closed_vocabulary_allows_only_its_values():
+    from annotator.domain.errors import ValidationError
+    from annotator.domain.scheme import (
+        AttributeKind,
+        AttributeSpec,
+        scheme_from_dict,
+        scheme_to_dict,
+    )
+
+    topic = AttributeSpec(
+        "topic", AttributeKind.TEXT, choices=("housing", "transport"), closed=True
+    )
+    assert topic.check("housing") == "housing"
+    with pytest.raises(ValidationError, match="one of housing, transport"):
+        topic.check("weather")
+    open_topic = AttributeSpec("topic", AttributeKind.TEXT, choices=("housing",))
+    assert open_topic.check("weather") == "weather"  # an open vocabulary only suggests
+    data = {"name": "s", "layers": [{"name": "claim", "title": "Claim", "color": "#aa0000",
+            "attributes": [{"name": "topic", "kind": "text", "choices": ["housing"],
+                            "closed": True}]}]}  # fmt: skip
+    assert scheme_to_dict(scheme_from_dict(data)) == data
+    data["layers"][0]["attributes"][0]["kind"] = "number"
+    with pytest.raises(ValidationError, match="can be closed"):
+        scheme_from_dict(data)

@@ -532,3 +532,36 @@ def test_the_spans_table_keeps_its_highlight_on_the_selected_span(qtbot, window,
     window.annotating.select(claim.id)
     [row] = table.selectionModel().selectedRows()
     assert window.annotations.model.row(row.row()).id == claim.id
+
+
+def test_a_closed_topic_completes_from_its_vocabulary_and_refuses_others(qtbot, window, project):
+    from dataclasses import replace as changed
+
+    from annotator.domain.scheme import AttributeKind, AttributeSpec
+
+    scheme = window.workspace.scheme
+    claim = scheme.layer("claim")
+    topic = AttributeSpec("topic", AttributeKind.TEXT, choices=("housing", "transport"),
+                          closed=True)  # fmt: skip
+    attributes = tuple(topic if a.name == "topic" else a for a in claim.attributes)
+    layers = tuple(changed(claim, attributes=attributes) if lay.name == "claim" else lay
+                   for lay in scheme.layers)  # fmt: skip
+    window.workspace.change_scheme(changed(scheme, layers=layers))
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    start = window.view.text.index("the barrier costs")
+    window.view.select_text(start, start + len("the barrier costs €212 million"))
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    field = window.details.fields["topic"]
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    qtbot.keyClicks(field, "tra")
+    qtbot.waitUntil(lambda: field.completer().popup().isVisible())
+    assert field.completer().currentCompletion() == "transport"
+    field.completer().popup().hide()
+    field.selectAll()
+    qtbot.keyClicks(field, "weather")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "one of housing, transport" in window.statusBar().currentMessage()
+    [claim_span] = project.annotations.for_document(document)
+    assert "topic" not in claim_span.attributes

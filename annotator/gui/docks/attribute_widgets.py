@@ -45,7 +45,8 @@ def attribute_widget(spec: AttributeSpec, value: Any, commit: Commit) -> QWidget
     pause = QTimer(line)
     pause.setSingleShot(True)
     pause.setInterval(SAVE_AFTER_MS)
-    line.textEdited.connect(lambda _text: pause.start())
+    if not spec.closed:  # a closed vocabulary is saved when chosen, not half typed
+        line.textEdited.connect(lambda _text: pause.start())
     pause.timeout.connect(lambda: commit(spec.name, line.text().strip() or None))
     line.editingFinished.connect(pause.stop)
     line.editingFinished.connect(lambda: commit(spec.name, line.text().strip() or None))

@@ -155,8 +155,12 @@ class DetailsDock(QDockWidget):
                 value = annotation.attributes.get(spec.name)
                 widget = attribute_widget(spec, value, self._set_value)
                 if isinstance(widget, QLineEdit):
-                    used = self._workspace.attribute_values(layer.name, spec.name)
-                    completer = QCompleter(used, widget)
+                    # the scheme's vocabulary first; values used before too, unless it is closed
+                    offered = list(spec.choices)
+                    if not spec.closed:
+                        used = self._workspace.attribute_values(layer.name, spec.name)
+                        offered += [value for value in used if value not in offered]
+                    completer = QCompleter(offered, widget)
                     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                     widget.setCompleter(completer)
                 form.addRow(title, widget)

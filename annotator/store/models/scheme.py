@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from annotator.store.models.base import Base
@@ -49,3 +49,5 @@ class AttributeDefRow(Base):
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     default: Mapped[Any] = mapped_column(JSON, nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # a text attribute whose choices are its only allowed values (a controlled vocabulary)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
