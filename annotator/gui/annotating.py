@@ -194,12 +194,18 @@ class Annotating(QObject):
         self._view.clear_text_selection()
 
     def move_boundary(self, which: str, forward: bool) -> None:
-        """Move the start or end of the selected span by a word (a character without snap)."""
+        """Move the start or end of the selected text, or else of the selected span, by a word
+        (a character without snapping): either end of a selection can be moved, as in
+        INCEpTION, before the span is tagged."""
+        chosen = self._view.text_selection()
         annotation = self.selected()
-        if annotation is None:
+        if chosen is not None:
+            start, end = chosen
+        elif annotation is not None:
+            start, end = annotation.start, annotation.end
+        else:
             return
         text = self._view.text
-        start, end = annotation.start, annotation.end
         if which == "start":
             if self._view.snap_to_words:
                 start = step_word(text, start, forward, to_end=False)
@@ -209,7 +215,11 @@ class Annotating(QObject):
             end = step_word(text, end, forward, to_end=True)
         else:
             end += 1 if forward else -1
-        if 0 <= start < end <= len(text):
+        if not 0 <= start < end <= len(text):
+            return
+        if chosen is not None:
+            self._view.select_text(start, end)
+        elif annotation is not None:
             self._reshape(annotation, start, end)
 
     def _reshape(self, annotation: Annotation, start: int, end: int) -> None:

@@ -565,3 +565,19 @@ def test_a_closed_topic_completes_from_its_vocabulary_and_refuses_others(qtbot, 
     assert "one of housing, transport" in window.statusBar().currentMessage()
     [claim_span] = project.annotations.for_document(document)
     assert "topic" not in claim_span.attributes
+
+
+def test_either_end_of_a_text_selection_moves_by_a_word(qtbot, window):
+    document = window.workspace.documents()[0].id
+    window.open_document(document)
+    text = window.view.text
+    start = text.index("costs")
+    window.view.select_text(start, start + len("costs"))
+    window.view.setFocus()
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, alt)  # the start one word earlier
+    qtbot.keyClick(window.view, Qt.Key.Key_Right, alt | Qt.KeyboardModifier.ShiftModifier)
+    chosen = window.view.text_selection()
+    assert chosen is not None
+    assert text[chosen[0] : chosen[1]] == "barrier costs €212"
+    assert window.workspace.project.annotations.count() == 0  # nothing tagged yet
