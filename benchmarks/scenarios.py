@@ -165,6 +165,25 @@ def startup_list() -> Result:
     return Result("startup_list", *measure()["startup_list"], goal=3.0)
 
 
+def _screenshot(name: str, chars: int, spans: int, goal_time: float) -> Result:
+    from benchmarks.screenshot_scenario import measure
+
+    times, peaks = measure(chars, spans)
+    memory = peaks[0] / peaks[1]
+    print(f"{name + ' memory':<22} ratio {memory:5.2f}  (goal <= 1.5)  "
+          f"{'ok' if memory <= 1.5 else 'OVER GOAL'}   ours {peaks[0] // 1024} MB, "
+          f"floor {peaks[1] // 1024} MB")  # fmt: skip
+    return Result(name, *times, goal=goal_time)
+
+
+def screenshot_short() -> Result:
+    return _screenshot("screenshot_short", 1_000, 0, 1.5)
+
+
+def screenshot_1m_10k() -> Result:
+    return _screenshot("screenshot_1M_10k", 1_000_000, 10_000, 2.0)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
@@ -174,4 +193,6 @@ SCENARIOS: dict[str, Callable[[], Result]] = {
     "concurrent_writers_3x500": concurrent_writers_3x500,
     "startup_version": startup_version,
     "startup_list": startup_list,
+    "screenshot_short": screenshot_short,
+    "screenshot_1M_10k": screenshot_1m_10k,
 }

@@ -30,6 +30,7 @@ def render_screenshot(
     apply_theme(app, theme)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("backups/keep", 0)  # a screenshot takes no backup of the project
         window = MainWindow(Workspace(project), settings)
         window.resize(width, height)
         window.show()

@@ -141,6 +141,9 @@ def test_screenshot_command_writes_an_image(tmp_path, capsys):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
+    from annotator.store.backups import list_backups
+
+    assert list_backups(db) == []  # rendering a picture takes no backup of the project
 
 
 def test_hovering_a_span_describes_every_span_under_the_mouse(make_window, project):
