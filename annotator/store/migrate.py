@@ -8,11 +8,13 @@ is refused with an explanation and left untouched.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from time import monotonic, sleep
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, func, inspect, select, text
@@ -169,12 +171,29 @@ def _check_read_only(db: Database) -> MigrationResult:
     return MigrationResult()
 
 
-def _use_wal(db: Database) -> None:
-    """Switch a checked SQLite project to WAL (kept in the file; a no-op once it is)."""
+def _use_wal(db: Database, patience: float = 2.0) -> None:
+    """Switch a checked SQLite project to WAL (kept in the file; a no-op once it is).
+
+    The switch needs the file to itself and SQLite does not wait for that (its busy timeout
+    does not apply), so when other programs are opening the project at the same moment it is
+    tried again for ``patience`` seconds. If they still hold it, the project is used as it is:
+    the journal mode changes speed and how readers wait, never what is stored, and the next
+    program to open the project switches it.
+    """
     raw = db.engine.raw_connection()
+    give_up = monotonic() + patience
     try:
         with db.guarded():
-            raw.driver_connection.execute("PRAGMA journal_mode = WAL").fetchone()  # type: ignore[union-attr]
+            driver = raw.driver_connection
+            while driver.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":  # type: ignore[union-attr]
+                try:
+                    driver.execute("PRAGMA journal_mode = WAL").fetchone()  # type: ignore[union-attr]
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc):
+                        raise
+                    if monotonic() >= give_up:
+                        return
+                    sleep(0.05)
     finally:
         raw.close()
 

@@ -39,9 +39,11 @@ def test_two_imports_of_one_folder_at_once_store_each_text_once(db_path, tmp_pat
 
 def test_processes_creating_one_new_project_at_once_make_it_once(tmp_path):
     target = tmp_path / "new.sqlite"
-    results = openers(str(target), 4)
+    results = openers(str(target), 6)
     assert sum(bool(r["created"]) for r in results) == 1
     assert all(r["layers"] == ["actor", "quote", "claim"] for r in results)
+    with sqlite3.connect(target) as connection:  # switching to WAL raced once: all must open
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_a_write_waits_for_another_writer_instead_of_failing(db_path, project, article):
