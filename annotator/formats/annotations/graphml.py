@@ -16,12 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from annotator.domain.annotations import Annotation
 from annotator.domain.corpus import AnnotatedDocument, Corpus
 from annotator.formats.annotations.report import FormatOptions, FormatReport
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _SPEECH = {"quote": ("speaker", "speaks_about"), "claim": ("claimant", "claims_about")}
 
@@ -37,6 +39,8 @@ def write_graphml(
         graph = _actor_topic(documents, corpus, report)
     else:
         graph = _actors(documents, corpus, report)
+    import networkx as nx  # imported when a network is written: it is slow to import
+
     nx.write_graphml(graph, path)
 
 
@@ -58,6 +62,8 @@ def _actors(
             together[pair] += 1
         report.documents += 1
         report.spans += len(item.annotations)
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for actor in corpus.actors.values():
         graph.add_node(
@@ -121,6 +127,8 @@ def _actor_topic(
                 edges[(claimant, topic, stance)] += 1
         report.documents += 1
         report.spans += len(item.annotations)
+    import networkx as nx
+
     graph = nx.DiGraph()
     for (claimant, topic, stance), weight in sorted(edges.items()):
         actor = corpus.actors[claimant]

@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-
 from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import InputError
 from annotator.formats.articles.records import draft_from_record
@@ -19,6 +17,8 @@ from annotator.formats.decoding import read_text_file
 
 
 def read_html(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft]:
+    import trafilatura  # imported when a page is read: it is slow to import
+
     decoded = read_text_file(path, encoding)
     page = trafilatura.load_html(decoded.text)
     if page is None:
