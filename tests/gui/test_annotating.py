@@ -226,3 +226,47 @@ def test_keyboard_selection_with_shift_and_ctrl_then_tag(qtbot, window, project)
     press(qtbot, window, Qt.Key.Key_C)
     [claim] = spans(project)
     assert claim.text == "Mayor"
+
+
+def test_the_picker_guesses_a_new_actors_kind_and_a_kind_picked_by_key_sticks(
+    qtbot, window, project
+):
+    window.annotating.pick_actor = window.annotating._ask_actor  # the real popup
+    select(window, "council")
+    seen: list[str] = []
+
+    def answer():
+        picker = QApplication.activePopupWidget() or window.findChild(ActorPicker)
+        qtbot.keyClicks(QApplication.focusWidget(), "Harbour Authority")
+        seen.append(picker.kind.currentText())  # guessed from the name
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is picker.kind
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the next kind, by key
+        seen.append(picker.kind.currentText())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # Tab selected the name
+        qtbot.keyClicks(QApplication.focusWidget(), " Board")  # the name no longer sets it
+        seen.append(picker.kind.currentText())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, answer)
+    press(qtbot, window, Qt.Key.Key_A)
+    assert seen == ["organisation", "state", "state"]
+    [actor] = project.actors.list()
+    assert (actor.name, actor.kind.value) == ("Harbour Authority Board", "state")
+
+
+def test_enter_on_the_kind_creates_the_actor(qtbot, window, project):
+    window.annotating.pick_actor = window.annotating._ask_actor
+    select(window, "council")
+
+    def answer():
+        qtbot.keyClicks(QApplication.focusWidget(), "Elden Courier")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, answer)
+    press(qtbot, window, Qt.Key.Key_A)
+    [actor] = project.actors.list()
+    assert (actor.name, actor.kind.value) == ("Elden Courier", "media")
+    assert [a.actor_id for a in spans(project, "actor")] == [actor.id]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.domain.actor_kinds import guess_kind
 from annotator.domain.actor_match import exact_match, rank_actors
 from annotator.domain.actors import Actor, ActorKind
 from annotator.gui.colors import actor_color
@@ -73,7 +74,7 @@ class ActorPicker(QDialog):
         title = QLabel(f"<b>{esc(prompt)}</b>")
         hint = QLabel(
             "<small>type to search · ↑↓ choose · Enter link · Esc cancel · a new actor gets "
-            "the kind on the right</small>"
+            "the kind on the right (Tab, ↑↓ to change it)</small>"
         )
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
@@ -85,7 +86,10 @@ class ActorPicker(QDialog):
         layout.addWidget(hint)
         self.picked: PickedActor | None = None
         self.query.textChanged.connect(self._refill)
+        self._kind_chosen = False  # once a kind is picked by hand, the name no longer sets it
+        self.kind.activated.connect(self._choose_kind)
         self.query.installEventFilter(self)
+        self.kind.installEventFilter(self)  # Enter there creates the actor too
         self.list.itemActivated.connect(self._choose)
         self.setFocusProxy(self.query)
         self.anchor: QPoint | None = None  # where it opens: below the selection
@@ -101,9 +105,14 @@ class ActorPicker(QDialog):
         self.activateWindow()
         self.query.setFocus(Qt.FocusReason.PopupFocusReason)
 
+    def _choose_kind(self) -> None:
+        self._kind_chosen = True
+
     def _refill(self) -> None:
         self.list.clear()
         query = self.query.text().strip()
+        if not self._kind_chosen:
+            self.kind.setCurrentIndex(self.kind.findData(guess_kind(query)))
         if self._allow_none and not query:
             item = QListWidgetItem(f"No {self._prompt.lower()} yet (fill in later)")
             item.setData(Qt.ItemDataRole.UserRole, _NONE_ROW)
@@ -134,11 +143,11 @@ class ActorPicker(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            watched is self.query
+            watched in (self.query, self.kind)
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
         ):
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            if watched is self.query and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 step = 1 if event.key() == Qt.Key.Key_Down else -1
                 row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
                 self.list.setCurrentRow(row)
