@@ -273,7 +273,9 @@ class Annotating(QObject):
 
     # -- internals -------------------------------------------------------------------------
     def _nearby(self, start: int, end: int) -> list[int]:
-        return actors_by_proximity(self._workspace.annotations.values(), start, end)
+        return actors_by_proximity(
+            self._workspace.annotations.values(), start, end, self._view.text
+        )
 
     def _cursor_point(self) -> QPoint:
         """Where the picker goes: below the end of the selection if that is in view, else its

@@ -131,6 +131,7 @@ class DetailsDock(QDockWidget):
             (a for a in self._workspace.annotations.values() if a.actor_id is not None),
             annotation.start,
             annotation.end,
+            self._workspace.document.text if self._workspace.document else "",
         )
         if layer.refers_to_actor:
             combo = ActorCombo()
