@@ -17,3 +17,13 @@ def current_enum(combo: QComboBox, kind: type[E]) -> E | None:
     if value is None:
         return None
     return kind(value.value if isinstance(value, Enum) else value)
+
+
+def enum_combo(kind: type[E], current: E | None = None) -> QComboBox:
+    """A combo box offering every member of ``kind`` by its value, ``current`` selected."""
+    combo = QComboBox()
+    for member in kind:
+        combo.addItem(str(member.value), member)
+    if current is not None:
+        combo.setCurrentIndex(combo.findData(current))
+    return combo

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -13,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
-from annotator.gui.combo_values import current_enum
+from annotator.gui.combo_values import current_enum, enum_combo
+from annotator.gui.dialogs.buttons import ok_cancel
 
 
 class ActorEditor(QDialog):
@@ -27,10 +27,7 @@ class ActorEditor(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Edit actor" if actor else "New actor")
         self.name = QLineEdit(actor.name if actor else name)
-        self.kind = QComboBox()
-        for kind in ActorKind:
-            self.kind.addItem(kind.value, kind)
-        self.kind.setCurrentIndex(self.kind.findData(actor.kind if actor else ActorKind.PERSON))
+        self.kind = enum_combo(ActorKind, actor.kind if actor else ActorKind.PERSON)
         self.aliases = QLineEdit(", ".join(actor.aliases) if actor else "")
         self.aliases.setPlaceholderText("Other names, separated by commas")
         self.parent_actor = QComboBox()
@@ -51,12 +48,7 @@ class ActorEditor(QDialog):
         form.addRow("Belongs to", self.parent_actor)
         form.addRow("External id", self.external)
         form.addRow("Description", self.description)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self._accept, self.reject))
 
     def draft(self) -> ActorDraft:
         return ActorDraft(

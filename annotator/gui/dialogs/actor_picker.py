@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from annotator.domain.actor_kinds import guess_kind
 from annotator.domain.actor_match import exact_match, rank_actors
 from annotator.domain.actors import Actor, ActorKind
 from annotator.gui.colors import actor_color
-from annotator.gui.combo_values import current_enum
+from annotator.gui.combo_values import current_enum, enum_combo
 from annotator.gui.icons import icon
 from annotator.gui.safe_text import esc
 
@@ -66,9 +65,7 @@ class ActorPicker(QDialog):
         self._linked = linked or {}  # actor -> times the selected wording was linked to it
         self.query = QLineEdit(text)
         self.query.setPlaceholderText("Actor name or alias")
-        self.kind = QComboBox()
-        for kind in ActorKind:
-            self.kind.addItem(kind.value, kind)
+        self.kind = enum_combo(ActorKind)
         self.list = QListWidget()
         self.list.setMinimumWidth(380)
         title = QLabel(f"<b>{esc(prompt)}</b>")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -16,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
-from annotator.gui.combo_values import current_enum
+from annotator.gui.combo_values import current_enum, enum_combo
+from annotator.gui.dialogs.buttons import ok_cancel
 from annotator.gui.safe_text import plain_label
 
 
@@ -42,19 +41,11 @@ class ActorSplitDialog(QDialog):
             self.list.addItem(item)
         self.name = QLineEdit()
         self.name.setPlaceholderText("Name of the new actor")
-        self.kind = QComboBox()
-        for kind in ActorKind:
-            self.kind.addItem(kind.value, kind)
-        self.kind.setCurrentIndex(self.kind.findData(actor.kind))
+        self.kind = enum_combo(ActorKind, actor.kind)
         form = QFormLayout()
         form.addRow("New actor", self.name)
         form.addRow("Kind", self.kind)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Split")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.accept, self.reject, "Split")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)

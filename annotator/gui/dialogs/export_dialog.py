@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from annotator.domain.scheme import Scheme
 from annotator.formats.annotations.registry import FORMATS
 from annotator.formats.annotations.report import FormatOptions
 from annotator.gui.combo_values import current_enum
+from annotator.gui.dialogs.buttons import ok_cancel
 from annotator.gui.safe_text import plain_label
 from annotator.jobs.splits import parse_split
 from annotator.store.exporting import ExportFilter
@@ -83,12 +83,7 @@ class ExportDialog(QDialog):
         form.addRow("doccano offsets", self.offsets)
         form.addRow("Network", self.network)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self._accept, self.reject))
         self.format.currentIndexChanged.connect(self._on_format)
         self.request: ExportRequest | None = None
         self._on_format(0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from annotator.domain.actors import ActorKind
 from annotator.domain.label_map import LayerTarget
 from annotator.domain.scheme import Scheme
+from annotator.gui.dialogs.buttons import ok_cancel
 from annotator.gui.safe_text import esc, plain_label
 
 NEW_LAYER = None
@@ -52,12 +52,7 @@ class LabelMappingDialog(QDialog):
             self.choices[label] = combo
             spans = "1 span" if count == 1 else f"{count:,} spans"
             form.addRow(plain_label(f"{label} ({spans})"), combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.accept, self.reject, "Import")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
