@@ -109,16 +109,20 @@ def _side_files(path):
     return sorted(p.name for p in path.parent.glob(path.name + "-*"))
 
 
+def _assert_refused_untouched(db_path, match):
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaVersionError, match=match):
+        Project.open(db_path)
+    assert db_path.read_bytes() == before  # header bytes 18-19 would say WAL otherwise
+    assert _side_files(db_path) == []
+
+
 def test_a_foreign_database_in_rollback_journal_mode_is_refused_byte_for_byte(db_path):
     with sqlite3.connect(db_path) as connection:
         connection.execute("CREATE TABLE recipes (name TEXT)")
         connection.execute("INSERT INTO recipes VALUES ('soup')")
     connection.close()
-    before = db_path.read_bytes()
-    with pytest.raises(SchemaVersionError, match="not an Annotator project"):
-        Project.open(db_path)
-    assert db_path.read_bytes() == before  # header bytes 18-19 would say WAL otherwise
-    assert _side_files(db_path) == []
+    _assert_refused_untouched(db_path, "not an Annotator project")
 
 
 def test_a_newer_project_in_rollback_journal_mode_is_refused_byte_for_byte(db_path):
@@ -127,11 +131,7 @@ def test_a_newer_project_in_rollback_journal_mode_is_refused_byte_for_byte(db_pa
     connection.execute("PRAGMA journal_mode = DELETE")
     connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     connection.close()
-    before = db_path.read_bytes()
-    with pytest.raises(SchemaVersionError, match="newer version"):
-        Project.open(db_path)
-    assert db_path.read_bytes() == before
-    assert _side_files(db_path) == []
+    _assert_refused_untouched(db_path, "newer version")
 
 
 def test_the_head_read_from_the_scripts_is_alembics_single_head():
