@@ -5,7 +5,6 @@ same SQLite file and shows it in a QTextEdit of the same size, offscreen. Time a
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -93,11 +92,11 @@ def _run(script: str, project: Path, out: Path) -> tuple[float, int]:
 
 def measure(chars: int, spans: int) -> tuple[tuple[float, float], tuple[float, float]]:
     """((our time, floor time), (our peak KB, floor peak KB)), best of a few runs."""
-    folder = Path(tempfile.mkdtemp())
-    project = _project(folder, chars, spans)
-    ours = [_run(_OURS, project, folder / "ours.png") for _ in range(REPEATS)]
-    floor = [_run(_FLOOR, project, folder / "floor.png") for _ in range(REPEATS)]
-    shutil.rmtree(folder, ignore_errors=True)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        project = _project(folder, chars, spans)
+        ours = [_run(_OURS, project, folder / "ours.png") for _ in range(REPEATS)]
+        floor = [_run(_FLOOR, project, folder / "floor.png") for _ in range(REPEATS)]
     return (
         (min(t for t, _ in ours), min(t for t, _ in floor)),
         (min(p for _, p in ours), min(p for _, p in floor)),

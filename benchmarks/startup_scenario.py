@@ -28,14 +28,14 @@ def _timed(command: list[str], expect: str) -> float:
 
 def measure() -> dict[str, tuple[float, float]]:
     """Best times of ``--version`` and ``list`` and of the floor, as (ours, floor) pairs."""
-    folder = Path(tempfile.mkdtemp())
-    with Project.open(folder / "p.sqlite") as project:
-        project.documents.add_many([DocumentDraft(text="The council met.", title="Council")])
-    annotator = [sys.executable, "-m", "annotator"]
-    floor = min(_timed([sys.executable, "-c", "print('ok')"], "ok") for _ in range(REPEATS))
-    version = min(_timed([*annotator, "--version"], "annotator ") for _ in range(REPEATS))
-    listing = min(
-        _timed([*annotator, "list", "--db", str(folder / "p.sqlite")], "Council")
-        for _ in range(REPEATS)
-    )
+    with tempfile.TemporaryDirectory() as name:
+        project = Path(name) / "p.sqlite"
+        with Project.open(project) as opened:
+            opened.documents.add_many([DocumentDraft(text="The council met.", title="Council")])
+        annotator = [sys.executable, "-m", "annotator"]
+        floor = min(_timed([sys.executable, "-c", "print('ok')"], "ok") for _ in range(REPEATS))
+        version = min(_timed([*annotator, "--version"], "annotator ") for _ in range(REPEATS))
+        listing = min(
+            _timed([*annotator, "list", "--db", str(project)], "Council") for _ in range(REPEATS)
+        )
     return {"startup_version": (version, floor), "startup_list": (listing, floor)}
