@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, func, inspect, select, text
 from annotator.domain.errors import SchemaVersionError
 from annotator.store.backups import back_up
 from annotator.store.database import Database
+from annotator.store.failures import is_busy
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -189,7 +190,7 @@ def _use_wal(db: Database, patience: float = 2.0) -> None:
                 try:
                     driver.execute("PRAGMA journal_mode = WAL").fetchone()  # type: ignore[union-attr]
                 except sqlite3.OperationalError as exc:
-                    if "locked" not in str(exc):
+                    if not is_busy(exc):
                         raise
                     if monotonic() >= give_up:
                         return
