@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
+
+from annotator.gui.icon_cache import cached_icon
 
 _ICONS: dict[str, str] = {
     "undo": "mdi6.undo",
@@ -57,7 +58,7 @@ def icon(name: str) -> QIcon:
     """The icon for a semantic ``name``; unknown layer names fall back to a generic label."""
     if name not in _ICONS and name.startswith("layer-"):
         name = "layer"
-    return qta.icon(_ICONS[name])
+    return cached_icon(_ICONS[name])
 
 
 def app_icon() -> QIcon:

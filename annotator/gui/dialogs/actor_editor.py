@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.domain.actor_kinds import guess_kind
 from annotator.domain.actors import Actor, ActorDraft, ActorKind
 from annotator.gui.combo_values import current_enum, enum_combo
 from annotator.gui.dialogs.buttons import ok_cancel
@@ -27,7 +28,11 @@ class ActorEditor(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Edit actor" if actor else "New actor")
         self.name = QLineEdit(actor.name if actor else name)
-        self.kind = enum_combo(ActorKind, actor.kind if actor else ActorKind.PERSON)
+        self.kind = enum_combo(ActorKind, actor.kind if actor else guess_kind(name))
+        # a new actor's kind follows its name as it is typed, until a kind is picked by hand
+        self._kind_chosen = actor is not None
+        self.kind.activated.connect(self._choose_kind)
+        self.name.textEdited.connect(self._follow_name)
         self.aliases = QLineEdit(", ".join(actor.aliases) if actor else "")
         self.aliases.setPlaceholderText("Other names, separated by commas")
         self.parent_actor = QComboBox()
@@ -49,6 +54,13 @@ class ActorEditor(QDialog):
         form.addRow("External id", self.external)
         form.addRow("Description", self.description)
         form.addRow(ok_cancel(self._accept, self.reject))
+
+    def _choose_kind(self) -> None:
+        self._kind_chosen = True
+
+    def _follow_name(self, name: str) -> None:
+        if not self._kind_chosen:
+            self.kind.setCurrentIndex(self.kind.findData(guess_kind(name)))
 
     def draft(self) -> ActorDraft:
         return ActorDraft(
