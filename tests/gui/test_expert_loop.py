@@ -581,3 +581,95 @@ def test_either_end_of_a_text_selection_moves_by_a_word(qtbot, window):
     assert chosen is not None
     assert text[chosen[0] : chosen[1]] == "barrier costs €212"
     assert window.workspace.project.annotations.count() == 0  # nothing tagged yet
+
+
+def test_a_claim_with_claimant_kind_topic_and_stance_from_the_keyboard_alone(
+    qtbot, make_window, project
+):
+    """As walked on a real X server: a digit saves the kind and rebuilds the panel; the
+    keyboard stays in the kind field, so Tab reaches the topic (it once jumped to the
+    documents' search field)."""
+    from annotator.domain.actors import ActorDraft
+    from annotator.domain.annotations import AnnotationDraft
+
+    text = "Café owner Zoë Nakamura said she lost a morning's takings."
+    project.documents.add_many([DocumentDraft(text=text, title="t")])
+    document = project.documents.list()[0].id
+    zoe = project.actors.create(ActorDraft("Zoë Nakamura"))
+    start = text.index("Zoë")
+    project.annotations.create(document, AnnotationDraft("actor", start, start + 12,
+                                                         actor_id=zoe.id))  # fmt: skip
+    window = make_window(project)
+    _real_picker(window)
+    window.open_document(document)
+    window.view.select_text(text.index("she lost"), len(text) - 1)
+    window.view.setFocus()
+
+    def press(key):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+
+    _with_picker(qtbot, lambda picker: press(Qt.Key.Key_Return))  # Zoë, in the same sentence
+    press(Qt.Key.Key_C)
+    kind = window.details.fields["kind"]
+    assert QApplication.focusWidget() is kind
+    press(Qt.Key.Key_1)  # fact
+    assert QApplication.focusWidget() is window.details.fields["kind"]
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.details.fields["topic"]
+    qtbot.keyClicks(QApplication.focusWidget(), "outage")
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.details.fields["stance"]
+    press(Qt.Key.Key_2)  # against
+    press(Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is window.view
+    claim = max(project.annotations.for_document(document), key=lambda a: a.id)
+    assert claim.attributes == {"kind": "fact", "topic": "outage", "stance": "against"}
+    assert [(link.type, link.actor_id) for link in claim.links] == [("claimant", zoe.id)]
+
+
+def test_stepping_through_documents_highlights_only_the_open_one(qtbot, make_window, project):
+    """Seen on a real X server: after Ctrl+PgDown four times every row stayed highlighted,
+    because the table was never told that the earlier rows were deselected (a grab repaints
+    everything afresh, so the test listens for what the table hears)."""
+    project.documents.add_many([DocumentDraft(text=f"Story {i}.", title=f"S{i}") for i in range(4)])
+    window = make_window(project)
+    table = window.documents.table
+    heard = []
+    table.selectionModel().selectionChanged.connect(
+        lambda selected, deselected: heard.append(
+            ({i.row() for i in selected.indexes()}, {i.row() for i in deselected.indexes()})
+        )
+    )
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    for _ in range(3):
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+        )
+    assert heard[-1] == ({3}, {2})
+    assert {index.row() for index in table.selectionModel().selectedRows()} == {3}
+    assert window.workspace.document.title == "S3"
+
+
+def test_a_field_reached_by_tab_below_the_fold_scrolls_into_view(qtbot, window, project):
+    from annotator.domain.annotations import AnnotationDraft
+
+    text = "The council insists that the barrier costs too much."
+    project.documents.add_many([DocumentDraft(text=text, title="short panel")])
+    document = next(d.id for d in project.documents.list() if d.title == "short panel")
+    claim = project.annotations.create(document, AnnotationDraft("claim", 0, len(text) - 1))
+    window.open_document(document)
+    window.annotating.select(claim.id)
+    window.details.resize(window.details.width(), 160)  # a short panel, as on a laptop
+    stance = window.details.fields["stance"]
+    window.details.fields["topic"].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.details.fields["topic"])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is stance
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)  # saved: the panel is rebuilt
+    stance = window.details.fields["stance"]
+    assert QApplication.focusWidget() is stance and stance.currentText() == "against"
+    qtbot.wait(50)
+    viewport = window.details._scroll.viewport()
+    top = stance.mapTo(viewport, stance.rect().topLeft()).y()
+    assert top >= 0 and top + stance.height() <= viewport.height()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QDockWidget,
@@ -65,7 +66,16 @@ class DetailsDock(QDockWidget):
         workspace.annotationRemoved.connect(self._on_removed)
         workspace.actorsChanged.connect(self._rebuild)
         workspace.documentOpened.connect(lambda _d: self.show_annotation(None))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._reveal)
         self.show_annotation(None)
+
+    def _reveal(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field reached by Tab below the panel's fold scrolls into view."""
+        page = self._scroll.widget()
+        if new is not None and page is not None and page.isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new)
 
     @property
     def annotation(self) -> Annotation | None:
@@ -78,6 +88,7 @@ class DetailsDock(QDockWidget):
     # -- building --------------------------------------------------------------------------
     def _rebuild(self) -> None:
         # A fresh page each time; the old one may still be inside one of its own slots.
+        focused = self._focused_field()  # the keyboard stays in that field on the new page
         old = self._scroll.widget()
         if old is not None:
             # its fields must not save any more, before it goes: a field losing focus as it is
@@ -94,6 +105,23 @@ class DetailsDock(QDockWidget):
         guard_values(page, self._wheel_guard)
         self.keys.watch(page)
         self._scroll.setWidget(page)  # after filling, so every child shows at once
+        again = self._widgets().get(focused) if focused is not None else None
+        if again is not None:
+            again.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _widgets(self) -> dict[str, QWidget]:
+        """Every value field by name: the layer, attributes and actor links."""
+        return {**self.fields, **{f"actor:{k}": w for k, w in self.actor_combos.items()}}
+
+    def _focused_field(self) -> str | None:
+        """The name of the field the keyboard is in, if it is in this panel."""
+        widget = QApplication.focusWidget()
+        if widget is None:
+            return None
+        for name, field in self._widgets().items():
+            if field is widget or field.isAncestorOf(widget):
+                return name
+        return None
 
     def _fill(self) -> None:
         annotation = self._annotation

@@ -87,6 +87,7 @@ class DocumentsDock(QDockWidget):
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._following = False  # the table follows the open document: no documentChosen
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.hits.itemActivated.connect(self._on_hit)
         self.hits.itemClicked.connect(self._on_hit)
@@ -120,13 +121,17 @@ class DocumentsDock(QDockWidget):
         if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().blockSignals(True)
-        self.table.setCurrentIndex(index)
-        self.table.selectionModel().blockSignals(False)
+        # not by blocking the selection model's signals: the table would then never hear that
+        # the earlier rows were deselected, and would go on painting them highlighted
+        self._following = True
+        try:
+            self.table.setCurrentIndex(index)
+        finally:
+            self._following = False
         self.table.scrollTo(index)
 
     def _on_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._following:
             row = self.proxy.mapToSource(current).row()
             self.documentChosen.emit(self.model.document(row).id)
 
