@@ -17,13 +17,14 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from annotator.domain.actor_kinds import guess_kind
 from annotator.domain.actors import ActorKind
 from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedSpan
 from annotator.domain.documents import DocumentStatus
-from annotator.domain.errors import InputError, UsageError
+from annotator.domain.errors import InputError, UsageError, ValidationError
 from annotator.domain.label_map import LabelMap, LayerTarget
 from annotator.domain.losses import Losses
-from annotator.domain.scheme import AttributeKind
+from annotator.domain.scheme import AttributeKind, AttributeSpec
 from annotator.domain.text import fingerprint
 from annotator.store.annotators import annotator_id
 from annotator.store.documents import Duplicate
@@ -40,7 +41,7 @@ from annotator.store.models import (
     LayerRow,
     LinkRow,
 )
-from annotator.store.scheme_store import SchemeStore
+from annotator.store.scheme_store import SchemeStore, read_scheme
 from annotator.store.service import Service
 
 _NEW_LAYER_COLOURS = ("#7b61ff", "#00838f", "#ad1457", "#6d4c41", "#558b2f", "#455a64")
@@ -127,6 +128,14 @@ class _FileState:
         self.actor_layers = set(
             session.scalars(select(LayerRow.id).where(LayerRow.refers_to_actor.is_(True)))
         )
+        # the scheme as it was before this file: its attributes' values are checked by the
+        # same rules as an edit (those this file adds take what the file gives them)
+        layer_ids = {name: id_ for id_, name in self.layers.values()}
+        self.specs: dict[tuple[int, str], AttributeSpec] = {
+            (layer_ids[layer.name], spec.name): spec
+            for layer in read_scheme(session).layers
+            for spec in layer.attributes
+        }
         self.attributes = {
             (layer_id, name): kind
             for layer_id, name, kind in session.execute(
@@ -222,7 +231,7 @@ class _FileState:
             who = self._annotator(span.annotator)
             if (layer_id, span.start, span.end, who) in present:
                 continue  # this annotator's span is there already: never merged twice
-            attributes = self._attributes(layer_id, span.attributes, span.layer, span.choices)
+            attributes, named_actors = self._attributes(layer_id, span, known)
             actor_key = span.actor_key
             if actor_key is None and item.infer_actors and layer_id in self.actor_layers:
                 name = " ".join(text[span.start : span.end].split())
@@ -242,6 +251,8 @@ class _FileState:
             self.session.flush()
             span_ids[span.key] = created.id
             self.result.spans += 1
+            for link_type, named_actor in named_actors.items():
+                self._insert_link(created.id, link_type, named_actor, None)
             if span.links:
                 pending_links.append((created.id, span))
         if present or document_id in self.merged_into:
@@ -269,13 +280,18 @@ class _FileState:
                     )
                     continue
                 self._relation_attribute(span.layer, link.type, target_actor is not None)
-                self.session.execute(
-                    insert(LinkRow).values(
-                        type=link.type, source_id=source_id, target_actor_id=target_actor,
-                        target_annotation_id=target_span, annotator_id=self.who,
-                    )
-                )  # fmt: skip
-                self.result.links += 1
+                self._insert_link(source_id, link.type, target_actor, target_span)
+
+    def _insert_link(
+        self, source_id: int, link_type: str, actor_id: int | None, span_id: int | None
+    ) -> None:
+        self.session.execute(
+            insert(LinkRow).values(
+                type=link_type, source_id=source_id, target_actor_id=actor_id,
+                target_annotation_id=span_id, annotator_id=self.who,
+            )
+        )  # fmt: skip
+        self.result.links += 1
 
     # -- scheme ----------------------------------------------------------------------------
     def _layer(self, name: str) -> int:
@@ -329,13 +345,35 @@ class _FileState:
         return self.attribute_names.get((layer_id, name.casefold()), name)
 
     def _attributes(
-        self, layer_id: int, values: dict[str, Any], layer: str, choices: frozenset[str]
-    ) -> dict[str, Any]:
-        """The span's attribute values under the scheme's names; attributes the scheme lacks
-        are added (a value from a fixed list, as brat's ``A`` lines give, as a choice)."""
-        named = {self._attribute_name(layer_id, name): value for name, value in values.items()}
-        chosen = {self._attribute_name(layer_id, name) for name in choices}
+        self, layer_id: int, span: ImportedSpan, known: dict[str, ImportedActor]
+    ) -> tuple[dict[str, Any], dict[str, int]]:
+        """The span's attribute values under the scheme's names, and the actors named by its
+        actor attributes (a speaker written as a name links to that actor).
+
+        A value the scheme does not allow is counted as not taken, as an edit would refuse
+        it; attributes the scheme lacks are added (a value from a fixed list, as brat's ``A``
+        lines give, as a choice)."""
+        named = {self._attribute_name(layer_id, k): v for k, v in span.attributes.items()}
+        chosen = {self._attribute_name(layer_id, name) for name in span.choices}
+        kept: dict[str, Any] = {}
+        actors: dict[str, int] = {}
         for name, value in named.items():
+            spec = self.specs.get((layer_id, name))
+            if spec is not None:
+                if spec.kind is AttributeKind.ACTOR:
+                    actor_id = self._named_actor(value, known)
+                    if actor_id is None:
+                        self._refused_value(span, f"attribute {name!r}: {value!r} names no actor")
+                    else:
+                        actors[name] = actor_id
+                    continue
+                try:
+                    spec.check(value)
+                except ValidationError as exc:
+                    self._refused_value(span, str(exc))
+                    continue
+                kept[name] = value
+                continue
             if (layer_id, name) not in self.attributes:
                 kind = (
                     AttributeKind.CHOICE
@@ -344,11 +382,47 @@ class _FileState:
                 )
                 self._add_attribute(layer_id, name, kind)
                 self.result.notices.append(
-                    f"new {kind.value} attribute {name!r} added to layer {layer!r}"
+                    f"new {kind.value} attribute {name!r} added to layer {span.layer!r}"
                 )
             if self.attributes[(layer_id, name)] == AttributeKind.CHOICE.value:
                 self._allow_choice(layer_id, name, value)
-        return named
+            kept[name] = value
+        return kept, actors
+
+    def _refused_value(self, span: ImportedSpan, why: str) -> None:
+        where = f" (line {span.line})" if span.line else ""
+        self.result.losses.add(
+            "attribute values the scheme does not allow",
+            f"{span.layer} span {span.start}..{span.end}{where}: {why}",
+        )
+
+    def _named_actor(self, value: Any, known: dict[str, ImportedActor]) -> int | None:
+        """The actor a value written as a name stands for: one by that name or alias, else a
+        new one (its kind guessed from the name)."""
+        if not isinstance(value, str) or not " ".join(value.split()):
+            return None
+        name = " ".join(value.split())
+        key = f"name:{name.casefold()}"
+        if key not in known:
+            found = self._by_name_or_alias(name)
+            if found is not None:
+                self.actors[key] = found
+                return found
+            known[key] = ImportedActor(key=key, name=name, kind=guess_kind(name))
+        return self._actor(key, known)
+
+    def _by_name_or_alias(self, name: str) -> int | None:
+        folded = name.casefold()
+        found = self.session.scalar(
+            select(ActorRow.id).where(func.lower(ActorRow.name) == folded).order_by(ActorRow.id)
+        )
+        if found is None:
+            found = self.session.scalar(
+                select(ActorAliasRow.actor_id)
+                .where(func.lower(ActorAliasRow.alias) == folded)
+                .order_by(ActorAliasRow.actor_id)
+            )
+        return found
 
     def _allow_choice(self, layer_id: int, name: str, value: Any) -> None:
         """Add ``value`` to the choices of an attribute this import created."""

@@ -75,7 +75,7 @@ def test_reading_the_folder_back_recovers_spans_attributes_actors_and_links(expo
             assert text_a == text_b
 
             def core(spans):  # brat keeps no annotator or origin
-                return [(s[0], s[1], s[2], s[3], s[4], s[5], s[8]) for s in spans]
+                return [(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[9]) for s in spans]
 
             assert core(spans_a) == core(spans_b)
 

@@ -47,7 +47,7 @@ def test_reading_the_tasks_back_recovers_everything_but_origin(exported, tmp_pat
         assert report.refused == [] and report.imported == 3
         for before, after in zip(snapshot(project), snapshot(back), strict=True):
             assert before[1] == after[1]
-            strip = lambda spans: [s[:6] + s[8:] for s in spans]  # noqa: E731 - no annotator/origin
+            strip = lambda spans: [s[:7] + s[9:] for s in spans]  # noqa: E731 - no annotator/origin
             assert strip(before[4]) == strip(after[4])
 
 

@@ -18,7 +18,26 @@ from tests.formats.corpus import build
 @pytest.fixture
 def built(project, tmp_path):
     build(project, tmp_path)
+    _label_a_quote(project)
     return project
+
+
+def _label_a_quote(project):
+    """Labels were once dropped on import while this snapshot left them out."""
+    from dataclasses import replace
+
+    from annotator.domain.annotations import as_draft
+    from annotator.domain.scheme import Label
+
+    scheme = project.scheme.load()
+    layers = tuple(
+        replace(layer, labels=(Label("verbatim"), Label("paraphrase")))
+        if layer.name == "quote" else layer
+        for layer in scheme.layers
+    )  # fmt: skip
+    project.scheme.install(replace(scheme, layers=layers))
+    quote = next(a for a in project.annotations.for_document(1) if a.layer == "quote")
+    project.annotations.update(quote.id, replace(as_draft(quote), label="verbatim"))
 
 
 def snapshot(project):
@@ -39,7 +58,7 @@ def snapshot(project):
         result.append((
             document.title, document.text, document.status, document.metadata,
             sorted(
-                (s.layer, s.start, s.end, s.text, sorted(s.attributes.items()),
+                (s.layer, s.label, s.start, s.end, s.text, sorted(s.attributes.items()),
                  actor(s.actor_id), s.annotator, s.origin,
                  sorted((link.type, actor(link.actor_id),
                          (by_id[link.annotation_id].start, by_id[link.annotation_id].end)
@@ -57,6 +76,7 @@ def test_export_import_export_gives_the_same_file_and_the_same_annotations(built
         report = import_paths(copy, [first])
         assert report.refused == [] and report.imported == 3
         assert snapshot(copy) == snapshot(built)
+        assert [s[1] for doc in snapshot(copy) for s in doc[4] if s[1]] == ["verbatim"]
         second = tmp_path / "second.jsonl"
         export(copy, "jsonl", second)
     assert second.read_bytes() == first.read_bytes()
