@@ -28,7 +28,7 @@ def test_a_choice_outside_the_scheme_is_not_stored_and_is_counted(project, tmp_p
     [quote] = project.annotations.for_document(1)
     assert quote.attributes == {"cue": "said"}
     assert sum(outcome.losses.counts.values()) == 1
-    [(kind, example)] = outcome.losses.examples.items()
+    [(_kind, example)] = outcome.losses.examples.items()
     assert "shouted" in example and "direct, indirect, mixed" in example
     assert project.scheme.load().layer("quote").attribute("kind").choices == (
         "direct", "indirect", "mixed"
