@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -22,8 +23,11 @@ class ActorStore(Service):
         with self._db.write() as session:
             return self._create(session, draft)
 
-    def _create(self, session: Session, draft: ActorDraft) -> Actor:
-        """A new actor from ``draft``, in the caller's transaction."""
+    def _create(
+        self, session: Session, draft: ActorDraft, *, log: bool = True, actor_id: int | None = None
+    ) -> Actor:
+        """A new actor from ``draft``, in the caller's transaction (under ``actor_id`` when
+        given: a redo re-creates the same actor)."""
         name = draft.name.strip()
         if not name:
             raise ValidationError("an actor needs a name")
@@ -37,10 +41,13 @@ class ActorStore(Service):
             external_id=draft.external_id,
             aliases=[ActorAliasRow(alias=a) for a in _clean_aliases(draft.aliases, name)],
         )
+        if actor_id is not None:
+            row.id = actor_id
         session.add(row)
         session.flush()
         actor = to_actor(row)
-        self._log(session, Action.CREATE, "actor", actor.id, after=asdict(actor))
+        if log:
+            self._log(session, Action.CREATE, "actor", actor.id, after=asdict(actor))
         return actor
 
     def update(
@@ -101,12 +108,13 @@ class ActorStore(Service):
             if keep.parent_id == drop_id:
                 keep.parent_id = drop.parent_id if drop.parent_id != keep_id else None
             session.delete(drop)
+            session.flush()
             self._log(
                 session,
-                Action.UPDATE,
+                Action.MERGE,
                 "actor",
                 keep_id,
-                before={"merged": asdict(merge.drop)},
+                before={"merge": asdict(merge)},
                 after=asdict(to_actor(keep)),
             )
             return merge
@@ -124,10 +132,14 @@ class ActorStore(Service):
             )
         return actor
 
-    def unmerge(self, merge: ActorMerge) -> None:
-        """Undo :meth:`merge`: the dropped actor comes back with its mentions and links."""
+    def unmerge(self, merge: ActorMerge, *, expected_version: int | None = None) -> None:
+        """Undo :meth:`merge`: the dropped actor comes back with its mentions and links.
+
+        With ``expected_version`` (the kept actor's version right after the merge), a kept
+        actor somebody changed since is left as it is."""
         with self._db.write() as session:
-            claim(session, ActorRow, "actor", merge.keep.id, None, f"actor {merge.keep.name!r}")
+            what = f"the actor {merge.keep.name!r}"
+            claim(session, ActorRow, "actor", merge.keep.id, expected_version, what)
             keep = _row(session, merge.keep.id)
             drop = merge.drop
             session.add(_new_row(drop))
@@ -137,9 +149,10 @@ class ActorStore(Service):
             repoint(session, merge.uses, drop.id)
             self._log(
                 session,
-                Action.CREATE,
+                Action.UNMERGE,
                 "actor",
                 drop.id,
+                before={"merge": asdict(merge)},
                 after=asdict(drop),
             )
 
@@ -174,8 +187,11 @@ class ActorStore(Service):
                 )
             repoint(session, uses, None)
             session.delete(row)
-            self._log(session, Action.DELETE, "actor", actor_id, before=asdict(actor))
-            return ActorDeletion(actor, uses, links)
+            deletion = ActorDeletion(actor, uses, links)
+            self._log(
+                session, Action.REMOVE, "actor", actor_id, before={"deletion": asdict(deletion)}
+            )
+            return deletion
 
     def unremove(self, deletion: ActorDeletion) -> None:
         """Undo :meth:`remove`: the actor, its mentions, links and members come back."""
@@ -191,11 +207,23 @@ class ActorStore(Service):
                     )
                 )  # fmt: skip
             self._log(
-                session, Action.CREATE, "actor", deletion.actor.id, after=asdict(deletion.actor)
+                session,
+                Action.UNREMOVE,
+                "actor",
+                deletion.actor.id,
+                after={"deletion": asdict(deletion)},
             )
 
-    def split(self, actor_id: int, mentions: list[int], draft: ActorDraft) -> ActorSplit:
-        """Move ``mentions`` of an actor to a new actor made from ``draft``."""
+    def split(
+        self,
+        actor_id: int,
+        mentions: list[int],
+        draft: ActorDraft,
+        *,
+        made_id: int | None = None,
+    ) -> ActorSplit:
+        """Move ``mentions`` of an actor to a new actor made from ``draft`` (under ``made_id``
+        when given: a redo makes the same actor again)."""
         if not mentions:
             raise ValidationError("choose the mentions that name the new actor")
         with self._db.write() as session:
@@ -209,13 +237,11 @@ class ActorStore(Service):
             )
             if owned != set(mentions):
                 raise ValidationError(f"some of those spans do not name {source.name} (any more)")
-            made = self._create(session, draft)
+            made = self._create(session, draft, log=False, actor_id=made_id)
             repoint(session, ActorUses(tuple(mentions), (), ()), made.id)
-            self._log(
-                session, Action.UPDATE, "actor", actor_id,
-                before={"mentions": sorted(mentions)}, after={"split_into": made.id},
-            )  # fmt: skip
-            return ActorSplit(to_actor(source), made, tuple(mentions))
+            split = ActorSplit(to_actor(source), made, tuple(mentions))
+            self._log(session, Action.SPLIT, "actor", actor_id, after={"split": asdict(split)})
+            return split
 
     def unsplit(self, split: ActorSplit) -> None:
         """Undo :meth:`split`: the mentions go back, the new actor goes (in one step)."""
@@ -225,11 +251,16 @@ class ActorStore(Service):
             if uses_of(session, made.id).count:
                 raise ValidationError(f"{made.name} is in use now; delete or merge it instead")
             session.delete(made)
-            self._log(session, Action.DELETE, "actor", made.id, before=asdict(to_actor(made)))
+            self._log(
+                session, Action.UNSPLIT, "actor", split.source.id, before={"split": asdict(split)}
+            )
 
-    def delete(self, actor_id: int) -> Actor:
-        """Remove an actor nobody mentions or links to; returns it (for undo)."""
+    def delete(self, actor_id: int, *, expected_version: int | None = None) -> Actor:
+        """Remove an actor nobody mentions or links to; returns it (for undo). With
+        ``expected_version``, an actor somebody changed since is left as it is."""
         with self._db.write() as session:
+            if expected_version is not None:
+                claim(session, ActorRow, "actor", actor_id, expected_version, f"actor #{actor_id}")
             row = _row(session, actor_id)
             used = session.scalar(
                 select(func.count())
@@ -349,6 +380,49 @@ class ActorSplit:
     source: Actor
     made: Actor
     mentions: tuple[int, ...]
+
+
+def actor_from_dict(data: dict[str, Any]) -> Actor:
+    """An :class:`Actor` from its edit-log form."""
+    return Actor(
+        id=int(data["id"]),
+        name=str(data["name"]),
+        kind=ActorKind(data["kind"]),
+        aliases=tuple(data.get("aliases") or ()),
+        description=data.get("description"),
+        parent_id=data.get("parent_id"),
+        external_id=data.get("external_id"),
+        version=int(data.get("version", 1)),
+    )
+
+
+def _uses_from_dict(data: dict[str, Any]) -> ActorUses:
+    return ActorUses(
+        tuple(data.get("mentions") or ()),
+        tuple(data.get("links") or ()),
+        tuple(data.get("children") or ()),
+    )
+
+
+def merge_from_dict(data: dict[str, Any]) -> ActorMerge:
+    return ActorMerge(
+        actor_from_dict(data["keep"]), actor_from_dict(data["drop"]), _uses_from_dict(data["uses"])
+    )
+
+
+def deletion_from_dict(data: dict[str, Any]) -> ActorDeletion:
+    links = tuple(
+        (int(id_), str(kind), int(source), int(who)) for id_, kind, source, who in data["links"]
+    )
+    return ActorDeletion(actor_from_dict(data["actor"]), _uses_from_dict(data["uses"]), links)
+
+
+def split_from_dict(data: dict[str, Any]) -> ActorSplit:
+    return ActorSplit(
+        actor_from_dict(data["source"]),
+        actor_from_dict(data["made"]),
+        tuple(int(m) for m in data["mentions"]),
+    )
 
 
 def _new_row(actor: Actor) -> ActorRow:

@@ -19,9 +19,12 @@ from annotator.domain.annotations import (
     Origin,
     check_span,
 )
+from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.domain.scheme import AttributeKind, Layer
+from annotator.store.annotators import annotator_id
 from annotator.store.database import Database
+from annotator.store.documents import DocumentStore
 from annotator.store.edit_log import Action
 from annotator.store.models import (
     ActorRow,
@@ -38,21 +41,31 @@ from annotator.store.versions import claim
 
 
 class AnnotationStore(Service):
-    def __init__(self, db: Database, scheme: SchemeStore, annotator: str) -> None:
+    def __init__(
+        self, db: Database, scheme: SchemeStore, documents: DocumentStore, annotator: str
+    ) -> None:
         super().__init__(db, annotator)
         self._scheme = scheme
+        self._documents = documents
 
     def create(
-        self, document_id: int, draft: AnnotationDraft, *, annotation_id: int | None = None
+        self,
+        document_id: int,
+        draft: AnnotationDraft,
+        *,
+        annotation_id: int | None = None,
+        annotator: str | None = None,
     ) -> Annotation:
         """Validate ``draft`` against the text and the scheme, store it, return it with its id.
 
-        ``annotation_id`` re-creates a deleted span under its old id (undo of a deletion).
+        The first span of a new document moves it to "in progress", in the same step (so Undo
+        takes both back). ``annotation_id`` and ``annotator`` re-create a deleted span under
+        its old id and as its annotator's work (undo of a deletion, restore).
         """
         attributes = self._validated(draft)
         with self._guard(), self._db.write() as session:
             covered = _covered_text(session, document_id, draft.start, draft.end)
-            who = self._who(session)
+            who = annotator_id(session, annotator) if annotator else self._who(session)
             _refuse_twin(session, document_id, draft, who)
             row = AnnotationRow(document_id=document_id, annotator_id=who)
             if annotation_id is not None:
@@ -70,15 +83,24 @@ class AnnotationStore(Service):
                 document_id=document_id,
                 after=serialise(annotation),
             )
+            status = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
+            if status == DocumentStatus.NEW.value:
+                self._documents.change_status(session, document_id, DocumentStatus.IN_PROGRESS)
             return annotation
 
     def update(
-        self, annotation_id: int, draft: AnnotationDraft, *, expected_version: int | None = None
+        self,
+        annotation_id: int,
+        draft: AnnotationDraft,
+        *,
+        expected_version: int | None = None,
+        annotator: str | None = None,
     ) -> Annotation:
         """Replace a span's layer, offsets, label, attributes, actor and links with ``draft``.
 
         With ``expected_version``, the span must not have changed since that version was read;
-        otherwise :class:`ConflictError` names who changed it and nothing is saved.
+        otherwise :class:`ConflictError` names who changed it and nothing is saved. The span
+        becomes the current annotator's work, or ``annotator``'s (an undo puts it back).
         """
         attributes = self._validated(draft)
         with self._guard(), self._db.write() as session:
@@ -89,7 +111,7 @@ class AnnotationStore(Service):
             row = session.get(AnnotationRow, annotation_id)
             assert row is not None
             covered = _covered_text(session, row.document_id, draft.start, draft.end)
-            who = self._who(session)
+            who = annotator_id(session, annotator) if annotator else self._who(session)
             _fill(session, row, draft, covered, attributes)
             row.annotator_id = who
             session.flush()

@@ -10,6 +10,7 @@ until :attr:`Database.lock_wait` seconds are spent. Failures of the machine or o
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +46,7 @@ class Database:
         self.waiting: Callable[[float], None] | None = None
         self._writer = writer(engine)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._local = threading.local()  # this thread's open write session, if any
 
     @property
     def where(self) -> str:
@@ -65,16 +67,31 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A write opened inside another on the same thread joins it: services compose (an undo
+        runs several of them as one step) and the outer block commits or rolls back all.
+        """
+        joined = self.current_write()
+        if joined is not None:
+            yield joined
+            joined.flush()
+            return
         with self.write_connection() as connection:
             session = Session(
                 connection, expire_on_commit=False, join_transaction_mode="rollback_only"
             )
+            self._local.session = session
             try:
                 yield session
                 session.flush()
             finally:
+                self._local.session = None
                 session.close()
+
+    def current_write(self) -> Session | None:
+        """The write session this thread is inside, if any."""
+        return getattr(self._local, "session", None)
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
@@ -96,6 +113,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading; inside a write, the write's own (it sees what is not yet
+        committed)."""
+        joined = self.current_write()
+        if joined is not None:
+            yield joined
+            return
         with self.guarded(), self._sessions() as session:
             yield session
 

@@ -216,26 +216,36 @@ class DocumentStore(Service):
         With ``expected_version``, a document somebody changed since is left as it is.
         """
         with self._db.write() as session:
-            before = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
-            if before is None:
-                raise NotFoundError(f"no document with id {document_id}")
-            what = f"document #{document_id}"
-            version = claim(session, DocumentRow, "document", document_id, expected_version, what)
-            session.execute(
-                update(DocumentRow)
-                .where(DocumentRow.id == document_id)
-                .values(status=status.value, updated_at=utcnow())
-            )
-            self._log(
-                session,
-                Action.UPDATE,
-                "document",
-                document_id,
-                document_id=document_id,
-                before={"status": before},
-                after={"status": status.value},
-            )
-            return version
+            return self.change_status(session, document_id, status, expected_version)
+
+    def change_status(
+        self,
+        session: Session,
+        document_id: int,
+        status: DocumentStatus,
+        expected_version: int | None = None,
+    ) -> int:
+        """:meth:`set_status` in the caller's transaction (and change)."""
+        before = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
+        if before is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        what = f"document #{document_id}"
+        version = claim(session, DocumentRow, "document", document_id, expected_version, what)
+        session.execute(
+            update(DocumentRow)
+            .where(DocumentRow.id == document_id)
+            .values(status=status.value, updated_at=utcnow())
+        )
+        self._log(
+            session,
+            Action.UPDATE,
+            "document",
+            document_id,
+            document_id=document_id,
+            before={"status": before, "version": version - 1},
+            after={"status": status.value, "version": version},
+        )
+        return version
 
 
 _DOCUMENT_COLUMNS = (

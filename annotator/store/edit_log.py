@@ -17,6 +17,13 @@ class Action(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     IMPORT = "import"
+    # actor operations whose inverse is another operation, not a plain write
+    MERGE = "merge"
+    UNMERGE = "unmerge"
+    REMOVE = "remove"
+    UNREMOVE = "unremove"
+    SPLIT = "split"
+    UNSPLIT = "unsplit"
 
 
 def record(
@@ -29,6 +36,7 @@ def record(
     document_id: int | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    change_id: int | None = None,
 ) -> None:
     session.execute(
         insert(EditRow).values(
@@ -40,5 +48,6 @@ def record(
             document_id=document_id,
             before=before,
             after=after,
+            change_id=change_id,
         )
     )

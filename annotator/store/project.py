@@ -58,10 +58,10 @@ class Project:
         self.db = db
         self.annotator = annotator
         self.migration = migration
-        self.scheme = SchemeStore(db)
+        self.scheme = SchemeStore(db, annotator)
         self.documents = DocumentStore(db, annotator)
         self.actors = ActorStore(db, annotator)
-        self.annotations = AnnotationStore(db, self.scheme, annotator)
+        self.annotations = AnnotationStore(db, self.scheme, self.documents, annotator)
         self.annotated = AnnotatedImporter(db, self.scheme, annotator)
 
     @classmethod

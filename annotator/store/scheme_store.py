@@ -6,16 +6,25 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from annotator.domain.errors import ValidationError
-from annotator.domain.scheme import AttributeKind, AttributeSpec, Label, Layer, Scheme
+from annotator.domain.scheme import (
+    AttributeKind,
+    AttributeSpec,
+    Label,
+    Layer,
+    Scheme,
+    scheme_to_dict,
+)
 from annotator.store.database import Database
+from annotator.store.edit_log import Action
 from annotator.store.models import AnnotationRow, AttributeDefRow, LabelRow, LayerRow, SettingRow
+from annotator.store.service import Service
 
 SCHEME_NAME_KEY = "scheme_name"
 
 
-class SchemeStore:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+class SchemeStore(Service):
+    def __init__(self, db: Database, annotator: str) -> None:
+        super().__init__(db, annotator)
         self._cached: Scheme | None = None
 
     def load(self) -> Scheme:
@@ -30,8 +39,11 @@ class SchemeStore:
         self._cached = None
 
     def install(self, scheme: Scheme) -> None:
-        """Replace the scheme. Refused while annotations use a layer the new scheme drops."""
+        """Replace the scheme (one entry in the edit log, so Undo can put the old one back).
+        Refused while annotations use a layer the new scheme drops."""
+        self._cached = None
         with self._db.write() as session:
+            before = read_scheme(session)
             used = set(
                 session.scalars(select(LayerRow.name).join(AnnotationRow).group_by(LayerRow.name))
             )
@@ -41,6 +53,10 @@ class SchemeStore:
                     f"layers still in use cannot be removed: {', '.join(sorted(missing))}"
                 )
             write_scheme(session, scheme)
+            self._log(
+                session, Action.UPDATE, "scheme", None,
+                before=scheme_to_dict(before), after=scheme_to_dict(scheme),
+            )  # fmt: skip
         self._cached = None
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from annotator.store.annotators import annotator_id
+from annotator.store.changes import change_for, entry_label
 from annotator.store.database import Database
 from annotator.store.edit_log import Action, record
 
@@ -31,14 +32,18 @@ class Service:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
-        """Append one entry to the edit log, in the caller's transaction."""
+        """Append one entry to the edit log, in the caller's transaction, as part of the
+        change (the user's step) that transaction belongs to."""
+        who = self._who(session)
+        label = entry_label(action.value, entity, before, after)
         record(
             session,
-            annotator_id=self._who(session),
+            annotator_id=who,
             action=action,
             entity=entity,
             entity_id=entity_id,
             document_id=document_id,
             before=before,
             after=after,
+            change_id=change_for(session, self._db, who, label),
         )

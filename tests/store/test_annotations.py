@@ -90,6 +90,7 @@ def test_every_write_is_in_the_edit_log(project, doc):
         ("import", "document", None, True, False),
         ("create", "actor", actor.id, True, False),
         ("create", "annotation", created.id, True, False),
+        ("update", "document", doc, False, False),  # the first span: "in progress"
         ("delete", "annotation", created.id, False, True),
     ]
 

@@ -5,7 +5,7 @@ from annotator.store.models.annotation import AnnotationRow, LinkRow
 from annotator.store.models.annotator import AnnotatorRow
 from annotator.store.models.base import Base
 from annotator.store.models.document import DocumentRow
-from annotator.store.models.edit import EditRow
+from annotator.store.models.edit import ChangeRow, EditRow
 from annotator.store.models.scheme import AttributeDefRow, LabelRow, LayerRow
 from annotator.store.models.setting import SettingRow
 
@@ -16,6 +16,7 @@ __all__ = [
     "AnnotatorRow",
     "AttributeDefRow",
     "Base",
+    "ChangeRow",
     "DocumentRow",
     "EditRow",
     "LabelRow",

@@ -27,3 +27,25 @@ class EditRow(Base):
     document_id: Mapped[int | None] = mapped_column(Integer, index=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # the step this entry belongs to; null for entries written before changes existed
+    change_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class ChangeRow(Base):
+    """One step a user took (an edit, a merge, an import …): its edit-log entries share its id.
+
+    ``kind`` is ``edit`` for a step taken, ``undo`` and ``redo`` for a step that reverts change
+    ``reverts``, and ``job`` for bulk work (an import) that Undo passes over. Rows are only ever
+    inserted, so the undo history outlives the window.
+    """
+
+    __tablename__ = "change"
+    __table_args__ = (Index("ix_change_annotator", "annotator_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotator.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    reverts: Mapped[int | None] = mapped_column(Integer)
+    merge_key: Mapped[str | None] = mapped_column(String(200))
+    label: Mapped[str] = mapped_column(String(300), default="", server_default="")
