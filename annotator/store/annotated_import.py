@@ -27,6 +27,7 @@ from annotator.domain.losses import Losses
 from annotator.domain.scheme import AttributeKind, AttributeSpec
 from annotator.domain.text import fingerprint
 from annotator.store.annotators import annotator_id
+from annotator.store.changes import ChangeKind, step
 from annotator.store.documents import Duplicate
 from annotator.store.edit_log import Action
 from annotator.store.inserts import insert_new
@@ -80,7 +81,10 @@ class AnnotatedImporter(Service):
         (``PER`` → ``actor:person``) and is remembered by the project for later imports."""
         result = AnnotatedResult()
         try:
-            with self._db.write() as session:
+            with (
+                step(self._db, kind=ChangeKind.JOB, label=f"Import {path.name}"),
+                self._db.write() as session,
+            ):
                 labels = label_map(session, mapping or {})
                 state = _FileState(session, self._who(session), result, labels)
                 for item in items:

@@ -55,12 +55,14 @@ class AnnotationStore(Service):
         *,
         annotation_id: int | None = None,
         annotator: str | None = None,
+        rules: bool = True,
     ) -> Annotation:
         """Validate ``draft`` against the text and the scheme, store it, return it with its id.
 
         The first span of a new document moves it to "in progress", in the same step (so Undo
         takes both back). ``annotation_id`` and ``annotator`` re-create a deleted span under
-        its old id and as its annotator's work (undo of a deletion, restore).
+        its old id and as its annotator's work (undo of a deletion, restore); an undo also
+        passes ``rules=False``, as it reverts the status change itself.
         """
         attributes = self._validated(draft)
         with self._guard(), self._db.write() as session:
@@ -84,7 +86,7 @@ class AnnotationStore(Service):
                 after=serialise(annotation),
             )
             status = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
-            if status == DocumentStatus.NEW.value:
+            if rules and status == DocumentStatus.NEW.value:
                 self._documents.change_status(session, document_id, DocumentStatus.IN_PROGRESS)
             return annotation
 

@@ -131,7 +131,8 @@ def entry_label(
     if entity == "annotation":
         text = " ".join(str(data.get("text", "")).split())
         short = text if len(text) <= 30 else text[:29] + "…"
-        return f"{verb} {data.get('layer', 'span')} “{short}”"
+        layer = str(data.get("layer", "span"))
+        return f"{verb} {'mention' if layer == 'actor' else layer} “{short}”"
     if entity == "actor":
         name = data.get("name") or (data.get("keep") or data.get("actor") or {}).get("name", "")
         return f"{verb} actor {name}".strip()

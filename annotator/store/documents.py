@@ -18,6 +18,7 @@ from annotator.domain.documents import (
 )
 from annotator.domain.errors import NotFoundError
 from annotator.domain.text import fingerprint
+from annotator.store.changes import ChangeKind, step
 from annotator.store.edit_log import Action
 from annotator.store.inserts import insert_rows_new
 from annotator.store.models import AnnotationRow, DocumentRow
@@ -58,7 +59,8 @@ class DocumentStore(Service):
         cancel), nothing of this call is kept.
         """
         result = AddResult()
-        with self._db.write() as session:
+        label = f"Import {source or 'articles'}"
+        with step(self._db, kind=ChangeKind.JOB, label=label), self._db.write() as session:
             seen: dict[str, str] = {}
             for chunk in _chunks(drafts, CHUNK):
                 if checkpoint is not None:

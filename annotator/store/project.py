@@ -27,7 +27,9 @@ from annotator.store.backups import (
 from annotator.store.database import Database
 from annotator.store.documents import DocumentStore
 from annotator.store.engine import open_engine, resolve
+from annotator.store.history import History
 from annotator.store.migrate import MigrationResult, ensure_current
+from annotator.store.reverts import Services
 from annotator.store.scheme_store import SchemeStore, write_scheme
 from annotator.store.stats import ProjectStats, project_stats
 
@@ -63,6 +65,9 @@ class Project:
         self.actors = ActorStore(db, annotator)
         self.annotations = AnnotationStore(db, self.scheme, self.documents, annotator)
         self.annotated = AnnotatedImporter(db, self.scheme, annotator)
+        self.history = History(
+            db, annotator, Services(self.annotations, self.actors, self.documents, self.scheme)
+        )
 
     @classmethod
     def open(

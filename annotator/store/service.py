@@ -10,6 +10,7 @@ from annotator.store.annotators import annotator_id
 from annotator.store.changes import change_for, entry_label
 from annotator.store.database import Database
 from annotator.store.edit_log import Action, record
+from annotator.store.versions import last_change
 
 
 class Service:
@@ -20,6 +21,11 @@ class Service:
     def _who(self, session: Session) -> int:
         """The current annotator's id, created on first use inside ``session``'s transaction."""
         return annotator_id(session, self._annotator)
+
+    def last_change(self, entity: str, entity_id: int) -> str:
+        """Who last changed an entity and when ("NAME at HH:MM:SS UTC on DATE")."""
+        with self._db.read() as session:
+            return last_change(session, entity, entity_id) or "somebody else"
 
     def _log(
         self,
