@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtGui import QTextCursor, QUndoStack
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from annotator.domain.actor_match import bare_name, display_name, likely_duplicates
@@ -109,26 +109,19 @@ class Annotating(QObject):
         if linked is not None and linked.is_none:
             linked = None
         creates = [p for p in (mention_actor, linked) if p is not None and p.actor_id is None]
-        stack = self._workspace.undo_stack
-        macro = f"Add {layer.title.lower()} with new actor"
-        if creates:
-            stack.beginMacro(macro)
+        label = f"Add {layer.title.lower()} with new actor" if creates else None
         try:
-            if mention_actor is not None:
-                wording = self._view.text[start:end]
-                draft = replace(draft, actor_id=self._actor_id(mention_actor, wording))
-            if linked is not None and link_type is not None:
-                link = LinkDraft(link_type, actor_id=self._actor_id(linked))
-                draft = replace(draft, links=(link,))
-            created = self._workspace.add_annotation(draft)
+            with self._workspace.step(label) if label else contextlib.nullcontext():
+                if mention_actor is not None:
+                    wording = self._view.text[start:end]
+                    draft = replace(draft, actor_id=self._actor_id(mention_actor, wording))
+                if linked is not None and link_type is not None:
+                    link = LinkDraft(link_type, actor_id=self._actor_id(linked))
+                    draft = replace(draft, links=(link,))
+                created = self._workspace.add_annotation(draft)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
-            if creates:
-                stack.endMacro()
-                _drop_last(stack, macro)
             return None
-        if creates:
-            stack.endMacro()
         self._view.clear_text_selection()
         self.select(created.id)
         if not layer.refers_to_actor:  # a quote or claim: its kind and cue are next
@@ -315,15 +308,13 @@ class Annotating(QObject):
         )
         if picked is None:
             return
-        self._workspace.undo_stack.beginMacro("Link actor")
         try:
-            actor_id = self._actor_id(picked)
-            self._details.show_annotation(self._workspace.annotations[annotation_id])
-            self._details.set_actor(attribute, actor_id)
+            with self._workspace.step("Link actor"):
+                actor_id = self._actor_id(picked)
+                self._details.show_annotation(self._workspace.annotations[annotation_id])
+                self._details.set_actor(attribute, actor_id)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
-        finally:
-            self._workspace.undo_stack.endMacro()
 
     def _on_opened(self, document: object) -> None:
         if self._workspace.document is None:
@@ -366,19 +357,6 @@ class Annotating(QObject):
 
     def _on_actors(self) -> None:
         self._view.restyle()
-
-
-def _drop_last(stack: QUndoStack, text: str) -> None:
-    """Take back the half of an edit that was done (a new actor whose span was then refused)
-    and remove it from the stack, so nothing is half applied and Undo offers nothing new."""
-    if stack.index() == 0:
-        return
-    command = stack.command(stack.index() - 1)
-    if command is None or command.text() != text:
-        return
-    command.undo()
-    command.setObsolete(True)
-    stack.undo()  # skips the obsolete command's undo and deletes it
 
 
 def _has_quote_kinds(layer: Layer) -> bool:

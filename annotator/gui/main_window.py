@@ -104,8 +104,8 @@ class MainWindow(QMainWindow):
             "backups": lambda: BackupsDialog(self.workspace.project, self.settings, self).exec(),
             "scheme": self.edit_scheme,
             "quit": self.close,
-            "undo": self.workspace.undo_stack.undo,
-            "redo": self.workspace.undo_stack.redo,
+            "undo": self.workspace.undo,
+            "redo": self.workspace.redo,
             "delete": self.annotating.delete_selected,
             "find": lambda: self.panel.find_bar.open_bar(self.view.text),
             "search": self._focus_search,
@@ -148,8 +148,10 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
         stack.undoTextChanged.connect(lambda t: self._describe("undo", "Undo", t))
         stack.redoTextChanged.connect(lambda t: self._describe("redo", "Redo", t))
-        self.actions_by_name["undo"].setEnabled(False)
-        self.actions_by_name["redo"].setEnabled(False)
+        self.actions_by_name["undo"].setEnabled(stack.canUndo())
+        self.actions_by_name["redo"].setEnabled(stack.canRedo())
+        self._describe("undo", "Undo", stack.undoText())
+        self._describe("redo", "Redo", stack.redoText())
 
     def _build_layer_actions(self) -> None:
         """A tag action (the layer's hotkey) and a change action (Shift+hotkey) per layer."""
@@ -395,10 +397,9 @@ class MainWindow(QMainWindow):
         return flow
 
     def _imported(self, report: ImportReport | None, error: object) -> None:
-        # an import may add layers, attributes and actors: every view takes the new ones
-        self.workspace.apply_scheme()
-        self.workspace.reload_actors()
-        self.workspace.documentsChanged.emit()
+        # an import may add layers, attributes and actors: every view takes the new ones (the
+        # job wrote through its own connection; its entries in the edit log say what changed)
+        self.workspace.catch_up()
         if error is None and report is None:
             self.statusBar().showMessage("Import cancelled; nothing was imported.", 10_000)
             return

@@ -1,21 +1,24 @@
-"""The GUI's one gateway to the project: calls services, owns the undo stack, emits changes.
+"""The GUI's one gateway to the project: calls services and tells every view what changed.
 
 Widgets never call the store themselves; they call a Workspace method, which runs the service
-(one transaction), pushes an undoable command, and tells every view what changed.
+(one transaction, one step in the core's undo history) and updates what the window shows. Undo,
+redo, imports and writes by other programs on the same project come back as
+:class:`~annotator.store.history.Changes`, applied by :meth:`Workspace.apply_changes`; other
+programs' writes are found by polling the edit log, which costs one indexed query a second.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.domain.actor_match import wording_key
-from annotator.domain.actors import Actor, ActorDraft, actor_draft
-from annotator.domain.annotations import Annotation, AnnotationDraft, as_draft
+from annotator.domain.actors import Actor, ActorDraft
+from annotator.domain.annotations import Annotation, AnnotationDraft
 from annotator.domain.documents import Document, DocumentStatus, DocumentSummary
 from annotator.domain.errors import (
     AnnotatorError,
@@ -25,11 +28,14 @@ from annotator.domain.errors import (
     ValidationError,
 )
 from annotator.domain.scheme import Scheme
-from annotator.gui import commands
 from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
+from annotator.gui.undo_history import UndoHistory
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
+from annotator.store.history import Changes
 from annotator.store.project import Project
+
+POLL_MS = 1000  # how often the edit log is asked for other programs' writes
 
 T = TypeVar("T")
 
@@ -57,7 +63,8 @@ class Workspace(QObject):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.undo_stack = QUndoStack(self)
+        self._seen = project.history.latest_edit()  # the log is applied up to here
+        self.undo_stack = UndoHistory(project.history, self.undo, self.redo, self)
         self.scheme: Scheme = project.scheme.load()
         self.styles: dict[str, SpanStyle] = layer_styles(self.scheme)
         self.document: Document | None = None
@@ -67,6 +74,10 @@ class Workspace(QObject):
         self.wordings: dict[str, dict[int, int]] = {}  # wording -> actor -> times linked
         self._values: dict[tuple[str, str], list[str]] = {}  # (layer, attribute) -> values
         self.reload_actors()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.catch_up)
+        self._poll.start()
 
     # -- reading ---------------------------------------------------------------------------
     def documents(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
@@ -106,8 +117,9 @@ class Workspace(QObject):
         document_id = self.document.id
         created = self.attempt(lambda: self.project.annotations.create(document_id, draft))
         self._added(created)
-        self.undo_stack.push(commands.CreateAnnotation(self, created))
-        self._touch_status()
+        if self.document is not None and self.document.status is DocumentStatus.NEW:
+            self.apply_status(document_id, DocumentStatus.IN_PROGRESS)  # the store moved it
+        self._wrote()
         return created
 
     def update_annotation(
@@ -123,12 +135,16 @@ class Workspace(QObject):
         Consecutive edits with the same ``merge_key`` are one undo step."""
         before = self._current(annotation_id)
         version = before.version if expected_version is None else expected_version
-        after = self.attempt(
-            lambda: self.project.annotations.update(annotation_id, draft, expected_version=version),
-            reload=annotation_id,
-        )
+
+        def save() -> Annotation:
+            with self.project.history.step(merge_key=merge_key):
+                return self.project.annotations.update(
+                    annotation_id, draft, expected_version=version
+                )
+
+        after = self.attempt(save, reload=annotation_id)
         self._changed(after)
-        self.undo_stack.push(commands.UpdateAnnotation(self, before, after, merge_key))
+        self._wrote()
         return after
 
     def delete_annotation(self, annotation_id: int) -> None:
@@ -138,37 +154,71 @@ class Workspace(QObject):
             reload=annotation_id,
         )
         self._removed(removed)
-        self.undo_stack.push(commands.DeleteAnnotation(self, removed))
+        self._wrote()
 
-    # Low-level steps the undo commands replay; no command is pushed here.
-    def apply_create(self, annotation: Annotation) -> Annotation:
-        created = self.attempt(
-            lambda: self.project.annotations.create(
-                annotation.document_id, as_draft(annotation), annotation_id=annotation.id
-            )
-        )
-        self._added(created)
-        return created
+    @contextmanager
+    def step(self, label: str) -> Iterator[None]:
+        """Edits inside the block are one step for Undo and one transaction: a new actor made
+        for a span is not kept when the span is refused."""
+        try:
+            with self.project.history.step(label, atomic=True):
+                yield
+        except Exception:
+            self.reload_actors()  # an actor made inside is gone again
+            raise
+        finally:
+            self._wrote()
 
-    def apply_update(self, annotation: Annotation) -> Annotation:
-        version = self._current(annotation.id).version
-        updated = self.attempt(
-            lambda: self.project.annotations.update(
-                annotation.id, as_draft(annotation), expected_version=version
-            ),
-            reload=annotation.id,
-        )
-        self._changed(updated)
-        return updated
+    # -- undo and redo (core steps on the edit log) ----------------------------------------
+    def undo(self) -> None:
+        """Undo the user's latest step, wherever it was taken; a refusal is shown and nothing
+        moves."""
+        self._revert(self.project.history.undo)
 
-    def apply_delete(self, annotation_id: int) -> Annotation:
-        version = self._current(annotation_id).version
-        removed = self.attempt(
-            lambda: self.project.annotations.delete(annotation_id, expected_version=version),
-            reload=annotation_id,
-        )
-        self._removed(removed)
-        return removed
+    def redo(self) -> None:
+        self._revert(self.project.history.redo)
+
+    def _revert(self, action: Callable[[], Changes]) -> None:
+        try:
+            changes = self.attempt(action)
+        except AnnotatorError:
+            self.undo_stack.refresh()
+            return
+        self.apply_changes(changes)
+        self._wrote()
+
+    # -- changes from elsewhere ------------------------------------------------------------
+    def catch_up(self) -> None:
+        """Apply what other programs (or this one's jobs) wrote since the log was last read."""
+        try:
+            latest = self.project.history.latest_edit()
+            if latest <= self._seen:
+                return
+            changes = self.project.history.changes_since(self._seen)
+        except AnnotatorError:
+            return  # busy or unreachable now: the next poll tries again
+        self.apply_changes(changes)
+        self.undo_stack.refresh()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh exactly what ``changes`` touched: the scheme, the actors, the open
+        document's spans and status, the document list."""
+        self._seen = max(self._seen, changes.last_edit)
+        if changes.scheme:
+            self.apply_scheme()
+        if changes.actors:
+            self.reload_actors()
+        if self.document is not None:
+            document_id = self.document.id
+            if changes.spans_moved or (changes.scheme and changes.listing):
+                self.open_document(document_id)
+            else:
+                for annotation_id in sorted(changes.annotations):
+                    self.reload_annotation(annotation_id)
+            if document_id in changes.documents:
+                self._refresh_document(document_id)
+        if changes.documents or changes.listing:
+            self.documentsChanged.emit()
 
     # -- failures --------------------------------------------------------------------------
     def attempt(self, change: Callable[[], T], *, reload: int | None = None) -> T:
@@ -203,15 +253,16 @@ class Workspace(QObject):
         except AnnotatorError:
             return
         if fresh.id in self.annotations:
-            self._changed(fresh)
+            if self.annotations[fresh.id] != fresh:  # not this window's own write again
+                self._changed(fresh)
         elif self._is_open(fresh.document_id):
             self._added(fresh)
 
     # -- actors (undoable) -----------------------------------------------------------------
     def create_actor(self, draft: ActorDraft) -> Actor:
         actor = self.attempt(lambda: self.project.actors.create(draft))
-        self.undo_stack.push(commands.CreateActor(self, actor))
         self.reload_actors()
+        self._wrote()
         return actor
 
     def update_actor(self, actor_id: int, draft: ActorDraft) -> Actor:
@@ -223,41 +274,28 @@ class Workspace(QObject):
         except ConflictError:
             self.reload_actors()
             raise
-        self.undo_stack.push(commands.UpdateActor(self, before, after))
         self.reload_actors()
+        self._wrote()
         return after
-
-    def apply_actor(self, actor: Actor) -> None:
-        """Put an actor back as ``actor`` says (undo and redo of an actor edit)."""
-        current = self.actors.get(actor.id)
-        version = current.version if current is not None else None
-        try:
-            self.attempt(
-                lambda: self.project.actors.update(
-                    actor.id, actor_draft(actor), expected_version=version
-                )
-            )
-        finally:
-            self.reload_actors()
 
     def merge_actors(self, keep_id: int, drop_id: int) -> ActorMerge:
         merge = self.attempt(lambda: self.project.actors.merge(keep_id, drop_id))
-        self.undo_stack.push(commands.MergeActors(self, merge))
         self.after_actor_rewrite()
+        self._wrote()
         return merge
 
     def delete_actor(self, actor_id: int) -> ActorDeletion:
         """Delete an actor however it is used (undoable): mentions keep their spans."""
         deletion = self.attempt(lambda: self.project.actors.remove(actor_id))
-        self.undo_stack.push(commands.DeleteActor(self, deletion))
         self.after_actor_rewrite()
+        self._wrote()
         return deletion
 
     def split_actor(self, actor_id: int, mentions: list[int], draft: ActorDraft) -> ActorSplit:
         """Move ``mentions`` of an actor to a new actor (undoable)."""
         split = self.attempt(lambda: self.project.actors.split(actor_id, mentions, draft))
-        self.undo_stack.push(commands.SplitActor(self, split))
         self.after_actor_rewrite()
+        self._wrote()
         return split
 
     def after_actor_rewrite(self) -> None:
@@ -268,13 +306,13 @@ class Workspace(QObject):
 
     # -- scheme (undoable) -----------------------------------------------------------------
     def change_scheme(self, scheme: Scheme) -> None:
-        before = self.scheme
         self.attempt(lambda: self.project.scheme.install(scheme))
-        self.undo_stack.push(commands.ChangeScheme(self, before, scheme))
         self.apply_scheme()
+        self._wrote()
 
     def apply_scheme(self) -> None:
         """The stored scheme changed: reload it and let every view rebuild."""
+        self.project.scheme.forget()  # another connection (an import job) may have written it
         self.scheme = self.project.scheme.load()
         self.styles = layer_styles(self.scheme)
         self.schemeChanged.emit()
@@ -296,8 +334,8 @@ class Workspace(QObject):
         except ConflictError:
             self.apply_status(document_id, self.project.documents.get(document_id).status)
             raise
-        self.undo_stack.push(commands.SetStatus(self, document_id, before, status))
         self.apply_status(document_id, status)
+        self._wrote()
 
     def apply_status(self, document_id: int, status: DocumentStatus) -> None:
         if self.document is not None and self.document.id == document_id:
@@ -352,11 +390,12 @@ class Workspace(QObject):
                 linked = self.wordings.setdefault(wording_key(text), {})
                 linked[actor_id] = max(linked.get(actor_id, 0) + change, 0)
 
-    def _touch_status(self) -> None:
-        """The first span moves a new document to 'in progress'."""
-        if self.document is not None and self.document.status is DocumentStatus.NEW:
-            document_id = self.document.id
-            self.attempt(
-                lambda: self.project.documents.set_status(document_id, DocumentStatus.IN_PROGRESS)
-            )
-            self.apply_status(document_id, DocumentStatus.IN_PROGRESS)
+    def _refresh_document(self, document_id: int) -> None:
+        try:
+            self.document = self.project.documents.get(document_id)
+        except AnnotatorError:
+            return
+
+    def _wrote(self) -> None:
+        """After a write: the Edit menu says what Undo and Redo would do now."""
+        self.undo_stack.refresh()

@@ -8,6 +8,8 @@ in the log, work from any program on the project, and outlive the window.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -91,6 +93,21 @@ class History(Service):
     def __init__(self, db: Any, annotator: str, services: Services) -> None:
         super().__init__(db, annotator)
         self._services = services
+
+    @contextmanager
+    def step(
+        self, label: str | None = None, *, merge_key: str | None = None, atomic: bool = False
+    ) -> Iterator[None]:
+        """Everything written inside the block is one step for Undo, labelled ``label``. With
+        ``merge_key``, a step joins the user's previous one of the same key (the saves of one
+        visit to a text field). With ``atomic``, it is also one transaction: all or nothing
+        (a new speaker is not kept when its quote is refused)."""
+        with step(self._db, label=label, merge_key=merge_key):
+            if atomic:
+                with self._db.write():
+                    yield
+            else:
+                yield
 
     # -- undo and redo ---------------------------------------------------------------------
     def stacks(self) -> tuple[list[ChangeSummary], list[ChangeSummary]]:

@@ -47,7 +47,7 @@ def test_a_database_error_while_tagging_is_shown_and_leaves_nothing(qtbot, opene
     assert "disk I/O error" in box.informativeText()
     assert "could not be saved" in window.statusBar().currentMessage()
     assert window.view.span_count() == 0
-    assert (stack.count(), stack.index()) == (0, 0)
+    assert (stack.count(), stack.canUndo()) == (0, False)
     assert window.workspace.project.annotations.count() == 0
     box.close()
 

@@ -1,0 +1,109 @@
+"""The window and the core's history: imports, undo across restarts, other programs' writes."""
+
+import json
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+from annotator.domain.actors import ActorDraft, ActorKind
+from annotator.domain.annotations import AnnotationDraft
+from annotator.domain.documents import DocumentDraft, DocumentStatus
+
+TEXT = "Okafor said the barrier would hold."
+
+
+def _native(path, layer="stance_note"):
+    record = {
+        "format": "annotator-jsonl/1", "title": "Imported", "text": TEXT,
+        "actors": [{"key": "a1", "name": "Okafor", "kind": "person"}],
+        "spans": [
+            {"key": "s1", "layer": "actor", "start": 0, "end": 6, "actor": "a1"},
+            {"key": "s2", "layer": layer, "start": 12, "end": 34},
+        ],
+    }  # fmt: skip
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_layer_an_import_adds_is_drawn_and_listed_at_once(qtbot, make_window, project, tmp_path):
+    window = make_window(project)
+    flow = window.import_files([_native(tmp_path / "in.jsonl")])
+    qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=10_000)
+    with qtbot.waitSignal(flow.done, timeout=10_000):  # the label mapping step: a new layer
+        qtbot.keyClick(flow.dialog, Qt.Key.Key_Return)
+    assert "stance_note" in [layer.name for layer in window.workspace.scheme.layers]
+    document = next(d.id for d in project.documents.list() if d.title == "Imported")
+    window.open_document(document)
+    window.view.viewport().repaint()  # raised KeyError in the paint with a stale scheme
+    rows = window.annotations.model.rowCount()
+    assert rows == 2 and window.view.span_count() == 2
+
+
+def test_undo_after_an_import_that_uses_the_actor_is_refused_and_shown(
+    qtbot, make_window, project, tmp_path
+):
+    window = make_window(project)
+    window.workspace.create_actor(ActorDraft("Okafor", ActorKind.PERSON))
+    flow = window.import_files([_native(tmp_path / "in.jsonl", layer="quote")])
+    with qtbot.waitSignal(flow.done, timeout=10_000):
+        pass
+    [okafor] = [a for a in project.actors.list() if a.name == "Okafor"]
+    assert project.annotations.count() == 2  # the import's mention names the same Okafor
+    assert window.workspace.undo_stack.undoText() == "Add actor Okafor"
+    window.actions_by_name["undo"].trigger()
+    assert "cannot undo “Add actor Okafor”" in window.statusBar().currentMessage()
+    assert "still mentioned" in window.statusBar().currentMessage()
+    assert project.actors.get(okafor.id).name == "Okafor"  # nothing moved
+    assert window.workspace.undo_stack.undoText() == "Add actor Okafor"
+
+
+def test_undoing_the_first_span_puts_the_document_back_to_new(qtbot, make_window, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="t")])
+    window = make_window(project)
+    document = project.documents.list()[0].id
+    window.open_document(document)
+    window.view.select_text(12, 34)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    assert window.workspace.document.status is DocumentStatus.IN_PROGRESS
+    window.actions_by_name["undo"].trigger()
+    assert project.annotations.for_document(document) == []
+    assert window.workspace.document.status is DocumentStatus.NEW
+    assert project.documents.get(document).status is DocumentStatus.NEW
+
+
+def test_the_window_reopens_with_its_undo_history(qtbot, make_window, db_path, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="t")])
+    document = project.documents.list()[0].id
+    project.annotations.create(document, AnnotationDraft("claim", 12, 34))
+    window = make_window(project)  # as after a restart: the step was taken before it opened
+    assert window.actions_by_name["undo"].isEnabled()
+    assert "Add claim" in window.actions_by_name["undo"].text()
+    window.open_document(document)
+    window.actions_by_name["undo"].trigger()
+    assert window.view.span_count() == 0
+    assert window.actions_by_name["redo"].isEnabled()
+
+
+def test_an_edit_by_another_program_reaches_the_open_window(qtbot, make_window, db_path, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="t")])
+    document = project.documents.list()[0].id
+    window = make_window(project)
+    window.open_document(document)
+    script = (
+        "import sys\n"
+        "from annotator.store.project import Project\n"
+        "from annotator.domain.actors import ActorDraft\n"
+        "from annotator.domain.annotations import AnnotationDraft\n"
+        "with Project.open(sys.argv[1], 'colleague') as other:\n"
+        "    okafor = other.actors.create(ActorDraft('Adaeze Okafor'))\n"
+        "    other.annotations.create(int(sys.argv[2]), AnnotationDraft('actor', 0, 6,"
+        " actor_id=okafor.id))\n"
+    )
+    # another process: another window, the command line, a colleague on the same server
+    subprocess.run([sys.executable, "-c", script, str(db_path), str(document)], check=True)
+    qtbot.waitUntil(lambda: window.view.span_count() == 1, timeout=3000)
+    assert "Adaeze Okafor" in {a.name for a in window.workspace.actors.values()}
+    assert window.workspace.document.status is DocumentStatus.IN_PROGRESS
+    assert window.workspace.undo_stack.count() == 0  # the colleague's steps are not ours
