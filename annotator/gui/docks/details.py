@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.domain.annotations import Annotation, LinkDraft, as_draft
+from annotator.domain.annotations import Annotation, AnnotationDraft
 from annotator.domain.errors import AnnotatorError
 from annotator.domain.nearby import actors_by_proximity
 from annotator.domain.scheme import AttributeKind
+from annotator.domain.span_edits import moved_to_layer, with_actor, with_value
 from annotator.gui.docks.actor_combo import NEW_ACTOR, ActorCombo
 from annotator.gui.docks.attribute_widgets import attribute_widget
 from annotator.gui.docks.field_keys import FieldKeys
@@ -231,11 +231,11 @@ class DetailsDock(QDockWidget):
             self.editActorRequested.emit(actor_id)
 
     # -- edits -----------------------------------------------------------------------------
-    def _save(self, merge_key: str | None = None, **changes: Any) -> None:
+    def _save_draft(self, draft: AnnotationDraft, merge_key: str | None = None) -> None:
+        """Save ``draft`` over the shown span (made by a rule of :mod:`span_edits`)."""
         if self._annotation is None:
             return
         shown = self._annotation
-        draft = replace(as_draft(shown), **changes)
         self._typing = merge_key is not None
         try:
             # made from the copy shown here: if somebody changed the span since, it is refused
@@ -258,27 +258,7 @@ class DetailsDock(QDockWidget):
             return
         old = self._workspace.scheme.layer(self._annotation.layer)
         new = self._workspace.scheme.layer(name)
-        kept: dict[str, Any] = {}
-        for key, value in self._annotation.attributes.items():
-            spec = next((a for a in new.attributes if a.name == key), None)
-            if spec is not None and spec.kind is not AttributeKind.ACTOR:
-                try:
-                    kept[key] = spec.check(value)
-                except AnnotatorError:
-                    continue
-        targets = [spec.name for spec in new.actor_attributes]
-        links: list[LinkDraft] = []
-        for link in self._annotation.links:
-            if link.actor_id is None:
-                continue
-            kind = link.type
-            first_of_old = bool(old.actor_attributes) and old.actor_attributes[0].name == kind
-            if kind not in targets and first_of_old and targets:
-                kind = targets[0]
-            if kind in targets and kind not in {x.type for x in links}:
-                links.append(LinkDraft(kind, actor_id=link.actor_id))
-        actor = self._annotation.actor_id if new.refers_to_actor else None
-        self._save(layer=name, attributes=kept, links=tuple(links), actor_id=actor, label=None)
+        self._save_draft(moved_to_layer(self._annotation, old, new))
 
     def _set_value(self, name: str, value: Any) -> None:
         if self._annotation is None:
@@ -286,14 +266,9 @@ class DetailsDock(QDockWidget):
         field = self.fields.get(name)
         typing = isinstance(field, QLineEdit) and field.hasFocus()
         if self._annotation.attributes.get(name) != value:
-            attributes = dict(self._annotation.attributes)
-            if value is None:
-                attributes.pop(name, None)
-            else:
-                attributes[name] = value
             # the saves of one visit to a text field, as the user types, are one undo step
             key = f"{self._annotation.id}:{name}:{self._visits}" if typing else None
-            self._save(key, attributes=attributes)
+            self._save_draft(with_value(self._annotation, name, value), key)
         if isinstance(field, QLineEdit) and not typing:
             self._visits += 1  # left the field (or pressed Enter): the next typing is new
 
@@ -311,17 +286,9 @@ class DetailsDock(QDockWidget):
         """Link the shown span to an actor: its own (``""``) or through an actor attribute."""
         if self._annotation is None:
             return
-        if attribute == "":
-            if actor_id != self._annotation.actor_id:
-                self._save(actor_id=actor_id)
+        if attribute == "" and actor_id == self._annotation.actor_id:
             return
-        others = tuple(
-            LinkDraft(link.type, actor_id=link.actor_id, annotation_id=link.annotation_id)
-            for link in self._annotation.links
-            if link.type != attribute
-        )
-        new = (LinkDraft(attribute, actor_id=actor_id),) if actor_id is not None else ()
-        self._save(links=others + new)
+        self._save_draft(with_actor(self._annotation, attribute, actor_id))
 
     def _on_changed(self, annotation: Annotation) -> None:
         if self._annotation is not None and annotation.id == self._annotation.id:
