@@ -43,6 +43,7 @@ _ICONS: dict[str, str] = {
     "import": "mdi6.file-import-outline",
     "export": "mdi6.file-export-outline",
     "backup": "mdi6.backup-restore",
+    "history": "mdi6.history",
     "project-new": "mdi6.file-plus-outline",
     "project-open": "mdi6.folder-open-outline",
     "refresh": "mdi6.refresh",

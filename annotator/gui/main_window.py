@@ -33,6 +33,7 @@ from annotator.gui.docks.actors import ActorsDock
 from annotator.gui.docks.annotation_list import AnnotationsDock
 from annotator.gui.docks.details import DetailsDock
 from annotator.gui.docks.documents import DocumentsDock
+from annotator.gui.docks.history import HistoryDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import app_icon, icon
 from annotator.gui.import_flow import ImportFlow
@@ -71,11 +72,13 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsDock(workspace, self)
         self.actors = ActorsDock(workspace, self)
         self.legend = LegendDock(workspace, self)
+        self.history = HistoryDock(workspace, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.legend)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
         self.tabifyDockWidget(self.annotations, self.actors)
+        self.tabifyDockWidget(self.actors, self.history)
         self.annotations.raise_()
         self.resizeDocks([self.documents, self.details], [360, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.documents, self.legend], [600, 160], Qt.Orientation.Vertical)
@@ -240,6 +243,7 @@ class MainWindow(QMainWindow):
                     self.details,
                     self.annotations,
                     self.actors,
+                    self.history,
                     self.legend,
                 ):
                     menu.addAction(dock.toggleViewAction())
@@ -288,8 +292,17 @@ class MainWindow(QMainWindow):
         self.actors.deleteRequested.connect(actors.delete)
         self.details.keys.finished.connect(self.view.setFocus)
         self.actors.splitRequested.connect(actors.split)
+        self.actors.historyRequested.connect(self.history.show_actor)
+        self.history.spanRequested.connect(self._show_span)
         self.annotating.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.details.failed.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    def _show_span(self, span_id: int) -> None:
+        """Select a span named in the history, if it is in the open article (still)."""
+        if span_id in self.workspace.annotations:
+            self.annotating.select(span_id, reveal=True)
+        else:
+            self.statusBar().showMessage("That span is not in this article (any more).", 6000)
 
     # -- documents -------------------------------------------------------------------------
     def open_document(self, document_id: int | None) -> None:

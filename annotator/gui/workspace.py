@@ -12,7 +12,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -32,7 +32,7 @@ from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
 from annotator.gui.undo_history import UndoHistory
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
-from annotator.store.history import Changes
+from annotator.store.history import Changes, HistoryEntry
 from annotator.store.project import Project
 
 POLL_MS = 1000  # how often the edit log is asked for other programs' writes
@@ -57,6 +57,7 @@ class Workspace(QObject):
     actorsChanged = Signal()
     documentsChanged = Signal()
     schemeChanged = Signal()
+    logChanged = Signal()  # the edit log grew: a step taken here or elsewhere
     # A refused or failed edit: the message, and whether it is serious (see is_serious).
     failed = Signal(str, bool)
 
@@ -199,6 +200,7 @@ class Workspace(QObject):
             return  # busy or unreachable now: the next poll tries again
         self.apply_changes(changes)
         self.undo_stack.refresh()
+        self.logChanged.emit()
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh exactly what ``changes`` touched: the scheme, the actors, the open
@@ -399,3 +401,19 @@ class Workspace(QObject):
     def _wrote(self) -> None:
         """After a write: the Edit menu says what Undo and Redo would do now."""
         self.undo_stack.refresh()
+        self.logChanged.emit()
+
+    # -- history ---------------------------------------------------------------------------
+    def history_entries(self, **filters: Any) -> list[HistoryEntry]:
+        """The edit log, newest first (see :meth:`History.entries` for the filters)."""
+        try:
+            return self.project.history.entries(**filters)
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc), is_serious(exc))
+            return []
+
+    def restore(self, edit_id: int) -> None:
+        """Bring back what entry ``edit_id`` deleted (one step for Undo)."""
+        changes = self.attempt(lambda: self.project.history.restore(edit_id))
+        self.apply_changes(changes)
+        self._wrote()

@@ -107,3 +107,47 @@ def test_an_edit_by_another_program_reaches_the_open_window(qtbot, make_window, 
     assert "Adaeze Okafor" in {a.name for a in window.workspace.actors.values()}
     assert window.workspace.document.status is DocumentStatus.IN_PROGRESS
     assert window.workspace.undo_stack.count() == 0  # the colleague's steps are not ours
+
+
+def test_the_history_dock_lists_the_article_and_restores_a_deleted_span(
+    qtbot, make_window, project
+):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="t")])
+    document = project.documents.list()[0].id
+    window = make_window(project)
+    window.open_document(document)
+    window.view.select_text(12, 34)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    [claim] = window.workspace.annotations.values()
+    window.workspace.delete_annotation(claim.id)
+    dock = window.history
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.tree.topLevelItemCount() == 3)  # added, in progress, deleted
+    assert dock.tree.topLevelItem(0).text(3).startswith("claim deleted")
+    assert not dock.restore.isEnabled()
+    dock.tree.setCurrentItem(dock.tree.topLevelItem(0))
+    assert dock.restore.isEnabled() and "before:" in dock.detail.toPlainText()
+    qtbot.mouseClick(dock.restore, Qt.MouseButton.LeftButton)
+    assert window.view.span_count() == 1 and project.annotations.get(claim.id).layer == "claim"
+    assert dock.tree.topLevelItemCount() == 4  # the restore is in the history too
+    dock.who.setCurrentText("nobody-else")
+    dock.who.activated.emit(0)  # "Everyone"
+    assert dock.tree.topLevelItemCount() == 4
+
+
+def test_an_actors_history_opens_from_the_actor_list(qtbot, make_window, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="t")])
+    document = project.documents.list()[0].id
+    okafor = project.actors.create(ActorDraft("Okafor", ActorKind.PERSON))
+    project.annotations.create(document, AnnotationDraft("actor", 0, 6, actor_id=okafor.id))
+    window = make_window(project)
+    window.actors.show()
+    window.actors.raise_()
+    window.actors.table.selectRow(0)
+    window.actors.historyRequested.emit(okafor.id)
+    assert window.history.scope.text() == "Actor: Okafor"
+    assert window.history.tree.topLevelItemCount() == 2  # created, and its mention
+    window.history.article.click()
+    assert window.history.scope.text() == "This article"

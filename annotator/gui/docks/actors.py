@@ -30,6 +30,7 @@ class ActorsDock(QDockWidget):
     newRequested = Signal()
     deleteRequested = Signal(int)
     splitRequested = Signal(int)
+    historyRequested = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__("Actors", parent)
@@ -59,6 +60,8 @@ class ActorsDock(QDockWidget):
              lambda: self._emit_first(self.splitRequested)),
             ("actor-delete", "Delete the selected actor (Del); its mentions keep their spans",
              lambda: self._emit_first(self.deleteRequested)),
+            ("history", "History of the selected actor: who changed it and its spans, when",
+             lambda: self._emit_first(self.historyRequested)),
         ):  # fmt: skip
             button = QToolButton()
             button.setIcon(icon(name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -75,7 +75,16 @@ class DetailsDock(QDockWidget):
         """A field reached by Tab below the panel's fold scrolls into view."""
         page = self._scroll.widget()
         if new is not None and page is not None and page.isAncestorOf(new):
-            self._scroll.ensureWidgetVisible(new)
+            # once the page is laid out (a rebuilt page has no geometry yet)
+            QTimer.singleShot(0, lambda: self._ensure_visible(new))
+
+    def _ensure_visible(self, widget: QWidget) -> None:
+        page = self._scroll.widget()
+        try:
+            if page is not None and page.isAncestorOf(widget):
+                self._scroll.ensureWidgetVisible(widget)
+        except RuntimeError:  # the field went with a rebuilt page meanwhile
+            return
 
     @property
     def annotation(self) -> Annotation | None:
