@@ -125,10 +125,10 @@ def test_the_history_dock_lists_the_article_and_restores_a_deleted_span(
     dock.show()
     dock.raise_()
     qtbot.waitUntil(lambda: dock.tree.topLevelItemCount() == 3)  # added, in progress, deleted
-    assert dock.tree.topLevelItem(0).text(3).startswith("claim deleted")
+    assert dock.tree.topLevelItem(0).text(2).startswith("claim deleted")
     assert not dock.restore.isEnabled()
     dock.tree.setCurrentItem(dock.tree.topLevelItem(0))
-    assert dock.restore.isEnabled() and "before:" in dock.detail.toPlainText()
+    assert dock.restore.isEnabled() and "layer was: claim" in dock.detail.toPlainText()
     qtbot.mouseClick(dock.restore, Qt.MouseButton.LeftButton)
     assert window.view.span_count() == 1 and project.annotations.get(claim.id).layer == "claim"
     assert dock.tree.topLevelItemCount() == 4  # the restore is in the history too

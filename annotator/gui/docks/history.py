@@ -4,6 +4,7 @@ Restore for anything deleted."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -50,10 +51,13 @@ class HistoryDock(QDockWidget):
         self.who = QComboBox()
         self.who.setToolTip("Only this annotator's edits")
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["When", "Who", "Step", "What"])
+        self.tree.setHeaderLabels(["When", "Who", "What"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setPlaceholderText("Select an entry to see it before and after.")
@@ -124,14 +128,16 @@ class HistoryDock(QDockWidget):
         self.article.setVisible(self._actor is not None)
         self._fill_annotators(chosen)
         self.tree.clear()
+        today = datetime.now().astimezone().date()
         for entry in self._entries:
-            item = QTreeWidgetItem([
-                f"{entry.at.astimezone():%Y-%m-%d %H:%M}", entry.annotator, entry.label,
-                _what(entry),
-            ])  # fmt: skip
+            local = entry.at.astimezone()
+            when = f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d}"
+            item = QTreeWidgetItem([when, entry.annotator, _what(entry)])
+            item.setToolTip(0, f"{local:%Y-%m-%d %H:%M:%S}")
+            item.setToolTip(2, f"{entry.label} (edit #{entry.entry.id})")
             if entry.restorable:
-                item.setIcon(3, icon("backup"))
-                item.setToolTip(3, "Deleted: Restore brings it back")
+                item.setIcon(2, icon("backup"))
+                item.setToolTip(2, f"{entry.label}: deleted, Restore brings it back")
             self.tree.addTopLevelItem(item)
         self._show_current()
 
@@ -150,7 +156,8 @@ class HistoryDock(QDockWidget):
     def _show_current(self) -> None:
         entry = self.selected()
         self.restore.setEnabled(entry is not None and entry.restorable)
-        self.detail.setPlainText(_before_after(entry) if entry is not None else "")
+        names = {a.id: a.name for a in self._workspace.actors.values()}
+        self.detail.setPlainText(_before_after(entry, names) if entry is not None else "")
 
     def _open_span(self) -> None:
         entry = self.selected()
@@ -173,24 +180,59 @@ def _what(entry: HistoryEntry) -> str:
     verb = _ACTIONS.get(e.action, e.action)
     if e.entity == "annotation":
         text = " ".join(str(data.get("text", "")).split())
-        return f"{data.get('layer', 'span')} {verb}: “{text[:40]}”"
+        layer = str(data.get("layer", "span"))
+        return f"{'mention' if layer == 'actor' else layer} {verb}: “{text[:40]}”"
     if e.entity == "actor":
         return f"actor {verb}"
     if e.entity == "document" and "status" in data:
-        return f"status: {data['status']}"
+        return f"status: {str(data['status']).replace('_', ' ')}"
     return f"{e.entity} {verb}"
 
 
-def _before_after(entry: HistoryEntry) -> str:
+def _before_after(entry: HistoryEntry, names: dict[int, str]) -> str:
+    """The entry in words: what changed from what to what (only what differs)."""
     e = entry.entry
-    return (
-        f"edit #{e.id} · {entry.annotator} · {entry.at.astimezone():%Y-%m-%d %H:%M:%S}\n"
-        f"before: {_short(e.before)}\nafter:  {_short(e.after)}"
-    )
+    when = f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}"
+    head = f"{entry.label}\nedit #{e.id} · {entry.annotator} · {when}"
+    before, after = _readable(e.before, names), _readable(e.after, names)
+    if before and after:
+        lines = [
+            f"{key}: {before.get(key, '—')} → {after.get(key, '—')}"
+            for key in dict.fromkeys([*before, *after])
+            if before.get(key) != after.get(key)
+        ]
+        return "\n".join([head, *(lines or ["(no visible change)"])])
+    shown = before or after
+    state = "was" if before else "is"
+    return "\n".join([head, *(f"{key} {state}: {value}" for key, value in shown.items())])
 
 
-def _short(data: dict[str, Any] | None) -> str:
-    if data is None:
-        return "—"
-    shown = {k: v for k, v in data.items() if k not in ("created_at", "updated_at")}
-    return json.dumps(shown, ensure_ascii=False, default=str)[:2000]
+_HIDDEN = {"id", "document_id", "created_at", "updated_at", "version", "source_id"}
+
+
+def _readable(data: dict[str, Any] | None, names: dict[int, str]) -> dict[str, str]:
+    """An entry's before or after as short texts per field, actors by name."""
+    if not data:
+        return {}
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        if key in _HIDDEN or value in (None, {}, [], ""):
+            continue
+        if key == "links":
+            for link in value:
+                target = link.get("actor_id")
+                shown = (
+                    names.get(target, f"actor #{target}")
+                    if target
+                    else f"span #{link.get('annotation_id')}"
+                )
+                out[str(link.get("type"))] = shown
+        elif key == "attributes" and isinstance(value, dict):
+            out.update({str(k): str(v) for k, v in value.items()})
+        elif key == "actor_id":
+            out["actor"] = names.get(value, f"actor #{value}")
+        elif isinstance(value, dict | list):
+            out[key] = json.dumps(value, ensure_ascii=False, default=str)[:300]
+        else:
+            out[key] = str(value)
+    return out
