@@ -184,6 +184,18 @@ def screenshot_1m_10k() -> Result:
     return _screenshot("screenshot_1M_10k", 1_000_000, 10_000, 2.0)
 
 
+def undo_at_10k() -> Result:
+    from benchmarks.history_scenario import undo_at_10k as measure
+
+    return Result("undo_at_10k", *measure(), goal=2.0)
+
+
+def history_doc_10k() -> Result:
+    from benchmarks.history_scenario import history_doc_10k as measure
+
+    return Result("history_doc_10k", *measure(), goal=3.0)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
@@ -195,4 +207,6 @@ SCENARIOS: dict[str, Callable[[], Result]] = {
     "startup_list": startup_list,
     "screenshot_short": screenshot_short,
     "screenshot_1M_10k": screenshot_1m_10k,
+    "undo_at_10k": undo_at_10k,
+    "history_doc_10k": history_doc_10k,
 }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from annotator.domain.annotations import LinkDraft, as_draft
@@ -171,7 +171,7 @@ class History(Service):
         """The log, newest first: of one document, of one actor (its own entries and every
         span that names it), by one annotator, since a time."""
         query = (
-            select(EditRow, AnnotatorRow.name, ChangeRow.label, ChangeRow.kind)
+            select(*_ENTRY_COLUMNS, EditRow.at, AnnotatorRow.name, ChangeRow.label, ChangeRow.kind)
             .join(AnnotatorRow, AnnotatorRow.id == EditRow.annotator_id)
             .outerjoin(ChangeRow, ChangeRow.id == EditRow.change_id)
             .order_by(EditRow.id.desc())
@@ -186,12 +186,13 @@ class History(Service):
             query = query.where(EditRow.entity.in_(("actor", "annotation")))
         found: list[HistoryEntry] = []
         with self._db.read() as session:
-            for row, name, label, kind in session.execute(query):
-                entry = _entry(row)
+            for row in session.connection().execute(query):
+                entry = Entry(*row[:8])
                 if actor_id is not None and not _names_actor(entry, actor_id):
                     continue
+                at, name, label, kind = row[8:]
                 shown = f"{kind.capitalize()}: {label}" if kind in ("undo", "redo") else label
-                found.append(HistoryEntry(entry, row.at, name, shown or ""))
+                found.append(HistoryEntry(entry, at, name, shown or ""))
                 if limit is not None and len(found) >= limit:
                     break
         return found
@@ -289,25 +290,29 @@ def _actor_ids(entry: Entry) -> set[int]:
     return found
 
 
+# an entry's columns, its JSON as text: decoded only when read (see Entry)
+_ENTRY_COLUMNS = (
+    EditRow.id, EditRow.change_id, EditRow.action, EditRow.entity, EditRow.entity_id,
+    EditRow.document_id, type_coerce(EditRow.before, Text), type_coerce(EditRow.after, Text),
+)  # fmt: skip
+
+
 def _entry_select() -> Select[Any]:
-    return select(EditRow).order_by(EditRow.id)
+    return select(*_ENTRY_COLUMNS).order_by(EditRow.id)
 
 
 def _entry(row: Any) -> Entry:
-    edit = row[0] if not isinstance(row, EditRow) else row
-    return Entry(
-        edit.id, edit.change_id, edit.action, edit.entity, edit.entity_id, edit.document_id,
-        edit.before, edit.after,
-    )  # fmt: skip
+    if isinstance(row, EditRow):
+        return Entry(
+            row.id, row.change_id, row.action, row.entity, row.entity_id, row.document_id,
+            row.before, row.after,
+        )  # fmt: skip
+    return Entry(*row[:8])
 
 
 def _entries_of(session: Session, change_id: int) -> list[Entry]:
-    return [
-        _entry(row)
-        for row in session.scalars(
-            select(EditRow).where(EditRow.change_id == change_id).order_by(EditRow.id)
-        )
-    ]
+    query = _entry_select().where(EditRow.change_id == change_id)
+    return [_entry(row) for row in session.connection().execute(query)]
 
 
 def _stacks(session: Session, annotator: str) -> tuple[list[ChangeSummary], list[ChangeSummary]]:

@@ -8,6 +8,7 @@ overwritten silently (:class:`ConflictError` names who changed it and when).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,18 +29,43 @@ from annotator.store.documents import DocumentStore
 from annotator.store.scheme_store import SchemeStore
 
 
-@dataclass(frozen=True, slots=True)
 class Entry:
-    """One edit-log entry, as reverting and listing need it."""
+    """One edit-log entry, as reverting and listing need it. ``before`` and ``after`` may be
+    given as JSON text and are decoded when first read (a history of 10,000 entries lists
+    without decoding them all)."""
 
-    id: int
-    change_id: int | None
-    action: str
-    entity: str
-    entity_id: int | None
-    document_id: int | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    __slots__ = ("_after", "_before", "action", "change_id", "document_id", "entity", "entity_id",
+                 "id")  # fmt: skip
+
+    def __init__(
+        self,
+        id: int,
+        change_id: int | None,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        document_id: int | None,
+        before: dict[str, Any] | str | None,
+        after: dict[str, Any] | str | None,
+    ) -> None:
+        self.id, self.change_id, self.action = id, change_id, action
+        self.entity, self.entity_id, self.document_id = entity, entity_id, document_id
+        self._before, self._after = before, after
+
+    @property
+    def before(self) -> dict[str, Any] | None:
+        if isinstance(self._before, str):
+            self._before = json.loads(self._before)
+        return self._before
+
+    @property
+    def after(self) -> dict[str, Any] | None:
+        if isinstance(self._after, str):
+            self._after = json.loads(self._after)
+        return self._after
+
+    def __repr__(self) -> str:
+        return f"Entry(#{self.id} {self.action} {self.entity} {self.entity_id})"
 
 
 @dataclass(frozen=True, slots=True)
