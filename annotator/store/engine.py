@@ -174,3 +174,10 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Any) -> None:
         immediate = connection.get_execution_options().get(_WRITE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def library_version() -> str:
+    """The version of SQLAlchemy the store runs on (for Help → About)."""
+    from sqlalchemy import __version__
+
+    return str(__version__)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy import __version__ as sqlalchemy_version
-
 from annotator import __version__
+from annotator.store.engine import library_version
 
 
 def show_about(parent: QWidget, location: str) -> None:
@@ -16,5 +15,5 @@ def show_about(parent: QWidget, location: str) -> None:
         f"<h3>Annotator {__version__}</h3>"
         "<p>A workbench for annotating actors, quotes and claims in news articles.</p>"
         f"<p>Project: <code>{location}</code></p>"
-        f"<p><small>PySide6 {pyside_version} · SQLAlchemy {sqlalchemy_version}</small></p>",
+        f"<p><small>PySide6 {pyside_version} · SQLAlchemy {library_version()}</small></p>",
     )
