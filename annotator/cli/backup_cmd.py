@@ -9,7 +9,9 @@ from annotator.cli.output import print_table, term
 from annotator.domain.errors import UsageError
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     backup = commands.add_parser(
         "backup",
         parents=[parent],

@@ -7,7 +7,9 @@ import argparse
 from annotator.cli.output import term
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     parser = commands.add_parser(
         "desktop",
         help="add Annotator to the desktop's application menu (Linux), or remove it",

@@ -13,7 +13,9 @@ from annotator.formats.names import WRITABLE
 from annotator.jobs.splits import parse_split
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     writable = ", ".join(WRITABLE)
     parser = commands.add_parser(
         "export",

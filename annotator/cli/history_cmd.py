@@ -15,7 +15,9 @@ from annotator.cli.projects import open_project
 from annotator.domain.errors import UsageError
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     for name, what in (("undo", "undo your latest step"), ("redo", "redo the step you undid")):
         parser = commands.add_parser(name, parents=[parent], help=what, description=what)
         parser.set_defaults(run=run_undo if name == "undo" else run_redo)

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from annotator.jobs.importer import ImportReport
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     parser = commands.add_parser(
         "import",
         parents=[parent],

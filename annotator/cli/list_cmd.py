@@ -17,7 +17,9 @@ def status_arg(value: str) -> DocumentStatus:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     parser = commands.add_parser("list", parents=[parent], help="list the documents")
     parser.add_argument(
         "--status",

@@ -9,7 +9,9 @@ from pathlib import Path
 from annotator.cli.projects import open_project
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     parser = commands.add_parser(
         "scheme",
         parents=[parent],

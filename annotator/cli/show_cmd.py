@@ -12,7 +12,9 @@ from annotator.domain.actors import Actor
 from annotator.domain.annotations import Annotation
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     parser = commands.add_parser("show", parents=[parent], help="show one document")
     parser.add_argument("id", type=int, metavar="ID")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -9,7 +9,9 @@ from annotator.cli.output import print_json, term
 from annotator.cli.projects import open_project
 
 
-def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
     parser = commands.add_parser("stats", parents=[parent], help="count documents and annotations")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
     parser.set_defaults(run=run)

@@ -255,11 +255,11 @@ class Annotating(QObject):
         actors = self._workspace.actors
         layer = self._workspace.scheme.layer(annotation.layer)
         lines = [f"<b>{esc(layer.title)}</b>"]
-        if annotation.actor_id in actors:
-            lines.append(f"Actor: {esc(actors[annotation.actor_id].name)}")  # type: ignore[index]
+        if annotation.actor_id is not None and annotation.actor_id in actors:
+            lines.append(f"Actor: {esc(actors[annotation.actor_id].name)}")
         for link in annotation.links:
-            if link.actor_id in actors:
-                lines.append(f"{esc(link.type.capitalize())}: {esc(actors[link.actor_id].name)}")  # type: ignore[index]
+            if link.actor_id is not None and link.actor_id in actors:
+                lines.append(f"{esc(link.type.capitalize())}: {esc(actors[link.actor_id].name)}")
         for name, value in annotation.attributes.items():
             lines.append(f"{esc(name.capitalize())}: {esc(value)}")
         return "<br>".join(lines)

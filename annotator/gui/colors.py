@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtGui import QColor
 
 from annotator.domain.annotations import Annotation
 from annotator.domain.scheme import Scheme
-from annotator.gui.article.spans import SpanStyle, ViewSpan
+from annotator.gui.article.spans import Spanned, SpanStyle, ViewSpan
 
 # A categorical palette that stays distinguishable on light and dark backgrounds.
 _ACTOR_COLOURS = (
@@ -41,7 +43,8 @@ class SpanMaker:
         self._colours: dict[tuple[str, str | None], QColor] = {}
         self._actors: dict[int, QColor] = {}
 
-    def __call__(self, annotation: Annotation) -> ViewSpan:
+    def __call__(self, span: Spanned) -> ViewSpan:
+        annotation = cast(Annotation, span)  # the workbench gives the view its annotations
         actor_id = annotation.actor_id
         if actor_id is not None:
             color = self._actors.get(actor_id)

@@ -33,7 +33,8 @@ class DocumentTableModel(RowTableModel):
         self.dataChanged.emit(cell, cell)
 
     def document(self, row: int) -> DocumentSummary:
-        return self.row(row)
+        found: DocumentSummary = self.row(row)
+        return found
 
     def row_of(self, document_id: int) -> int | None:
         return self._by_id.get(document_id)

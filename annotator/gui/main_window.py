@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------
     def _build_actions(self) -> None:
-        slots = {
+        slots: dict[str, Callable[[], object]] = {
             "import": self.import_dialog,
             "import-folder": self.import_folder_dialog,
             "export": self.export_dialog,
@@ -124,10 +125,7 @@ class MainWindow(QMainWindow):
             "previous-document": lambda: self._step_document(-1),
             "done-next": self._done_next,
             "new-actor": lambda: self.actor_actions.edit(None),
-            **{
-                f"status-{status.value}": lambda chosen=status: self._set_status(chosen)
-                for status in DocumentStatus
-            },
+            **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
             "zoom-out": lambda: self.view.zoomOut(1),
             "shortcuts": self.show_shortcuts,
@@ -349,6 +347,9 @@ class MainWindow(QMainWindow):
         position = ids.index(current) + direction if current in ids else 0
         if 0 <= position < len(ids):
             self.open_document(ids[position])
+
+    def _status_setter(self, status: DocumentStatus) -> Callable[[], None]:
+        return lambda: self._set_status(status)
 
     def _set_status(self, status: DocumentStatus) -> None:
         if self.workspace.document is not None:

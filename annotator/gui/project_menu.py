@@ -27,7 +27,7 @@ OpenProject = Callable[[Path], None]
 
 def recent_projects(settings: QSettings) -> list[str]:
     value = settings.value(RECENT_KEY, [])
-    found = [value] if isinstance(value, str) else list(value or [])
+    found = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [str(item) for item in found if item]
 
 

@@ -94,13 +94,13 @@ class DailyBackup(QObject):
     def __init__(self, window: QMainWindow, project: Project, keep: int) -> None:
         super().__init__(window)
         self._window = window
-        self.thread: threading.Thread | None = None
+        self.worker: threading.Thread | None = None
         self.finished.connect(lambda text: window.statusBar().showMessage(text, _MESSAGE_MS))
         if keep > 0 and project.file is not None and not project.read_only:
-            self.thread = threading.Thread(
+            self.worker = threading.Thread(
                 target=self._run, args=(project, keep), name="daily-backup", daemon=True
             )
-            self.thread.start()
+            self.worker.start()
 
     def _run(self, project: Project, keep: int) -> None:
         try:

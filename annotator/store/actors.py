@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -308,6 +309,8 @@ class ActorStore(Service):
                 .where(AnnotationRow.actor_id.is_not(None))
                 .group_by(AnnotationRow.text, AnnotationRow.actor_id)
             ):
+                if actor_id is None:
+                    continue
                 linked = found.setdefault(wording_key(text), {})
                 linked[actor_id] = linked.get(actor_id, 0) + times
         return found
@@ -315,13 +318,15 @@ class ActorStore(Service):
     def mention_counts(self) -> dict[int, int]:
         """How many spans refer to each actor (actors without mentions are absent)."""
         with self._db.read() as session:
-            return dict(
-                session.execute(
+            return {
+                int(actor_id): int(count)
+                for actor_id, count in session.execute(
                     select(AnnotationRow.actor_id, func.count())
                     .where(AnnotationRow.actor_id.is_not(None))
                     .group_by(AnnotationRow.actor_id)
-                ).all()
-            )
+                )
+                if actor_id is not None
+            }
 
     def get(self, actor_id: int) -> Actor:
         with self._db.read() as session:
@@ -337,7 +342,7 @@ class ActorStore(Service):
             )
             return [to_actor(row) for row in rows]
 
-    def find(self, name: str) -> list[Actor]:
+    def find(self, name: str) -> builtins.list[Actor]:
         """Actors whose name or an alias equals ``name``, ignoring case."""
         key = name.strip().lower()
         with self._db.read() as session:

@@ -163,7 +163,8 @@ class _FileState:
             sha256=sha, status=(item.status or DocumentStatus.NEW).value,
             metadata=draft.metadata, imported_from=draft.imported_from,
         )  # fmt: skip
-        return self.session.scalar(statement.returning(table.c.id))
+        stored = self.session.scalar(statement.returning(table.c.id))
+        return int(stored) if stored is not None else None
 
     def _duplicate(self, item: ImportedDocument, sha: str) -> int | None:
         """A text stored already: its annotations go onto the stored document (as their
@@ -308,6 +309,7 @@ class _FileState:
             return self.targets[label]
         found = self.layers.get(label.casefold())
         target = self.label_map.target(label, is_layer=found is not None)
+        chosen: tuple[int, ActorKind | None]
         if target is None:
             chosen = (found[0] if found is not None else self._new_layer(label), None)
         else:

@@ -80,20 +80,19 @@ def change_for(session: Session, owner: object, annotator_id: int, label_hint: s
         taken = None
     found = _joined(session, taken, annotator_id)
     if found is None:
-        found = int(
-            session.scalar(
-                insert(ChangeRow)
-                .values(
-                    at=utcnow(),
-                    annotator_id=annotator_id,
-                    kind=(taken.kind if taken else ChangeKind.EDIT).value,
-                    reverts=taken.reverts if taken else None,
-                    merge_key=taken.merge_key if taken else None,
-                    label=((taken.label if taken else None) or label_hint)[:300],
-                )
-                .returning(ChangeRow.id)
+        made = session.scalar(
+            insert(ChangeRow)
+            .values(
+                at=utcnow(),
+                annotator_id=annotator_id,
+                kind=(taken.kind if taken else ChangeKind.EDIT).value,
+                reverts=taken.reverts if taken else None,
+                merge_key=taken.merge_key if taken else None,
+                label=((taken.label if taken else None) or label_hint)[:300],
             )
+            .returning(ChangeRow.id)
         )
+        found = int(made) if made is not None else 0
     session.info["change_id"] = found
     if taken is not None:
         taken.change_id = found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -171,7 +172,7 @@ class DocumentStore(Service):
                 raise NotFoundError(f"no document with id {document_id}")
             return _to_document(row)
 
-    def get_many(self, document_ids: list[int]) -> list[Document]:
+    def get_many(self, document_ids: builtins.list[int]) -> builtins.list[Document]:
         """Several documents in the order asked (missing ids are left out)."""
         with self._db.read() as session:
             rows = session.execute(
@@ -185,7 +186,7 @@ class DocumentStore(Service):
         with self._db.read() as session:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256))
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 200) -> builtins.list[SearchHit]:
         """Full-text search over every article; see :mod:`annotator.store.search`."""
         return search_documents(self._db, query, limit)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, Text, select, type_coerce
+from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from annotator.domain.annotations import LinkDraft, as_draft
@@ -155,7 +155,9 @@ class History(Service):
         """What every entry after ``edit_id`` changed, whoever wrote it."""
         changes = Changes(last_edit=edit_id)
         with self._db.read() as session:
-            for entry in session.execute(_entry_select().where(EditRow.id > edit_id)):
+            for entry in session.execute(
+                select(*_ENTRY_COLUMNS).order_by(EditRow.id).where(EditRow.id > edit_id)
+            ):
                 changes.add(_entry(entry))
         return changes
 
@@ -297,10 +299,6 @@ _ENTRY_COLUMNS = (
 )  # fmt: skip
 
 
-def _entry_select() -> Select[Any]:
-    return select(*_ENTRY_COLUMNS).order_by(EditRow.id)
-
-
 def _entry(row: Any) -> Entry:
     if isinstance(row, EditRow):
         return Entry(
@@ -311,7 +309,7 @@ def _entry(row: Any) -> Entry:
 
 
 def _entries_of(session: Session, change_id: int) -> list[Entry]:
-    query = _entry_select().where(EditRow.change_id == change_id)
+    query = select(*_ENTRY_COLUMNS).order_by(EditRow.id).where(EditRow.change_id == change_id)
     return [_entry(row) for row in session.connection().execute(query)]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from annotator.domain.actors import Actor, actor_draft
 from annotator.domain.annotations import Annotation, Link, Origin, as_draft
@@ -56,13 +56,13 @@ class Entry:
     def before(self) -> dict[str, Any] | None:
         if isinstance(self._before, str):
             self._before = json.loads(self._before)
-        return self._before
+        return cast(dict[str, Any] | None, self._before)
 
     @property
     def after(self) -> dict[str, Any] | None:
         if isinstance(self._after, str):
             self._after = json.loads(self._after)
-        return self._after
+        return cast(dict[str, Any] | None, self._after)
 
     def __repr__(self) -> str:
         return f"Entry(#{self.id} {self.action} {self.entity} {self.entity_id})"

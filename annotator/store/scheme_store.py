@@ -68,18 +68,18 @@ def read_scheme(session: Session) -> Scheme:
             Label(name=row.name, color=row.color, hotkey=row.hotkey)
         )
     attributes: dict[int, list[AttributeSpec]] = {}
-    for row in session.scalars(
+    for spec in session.scalars(
         select(AttributeDefRow).order_by(AttributeDefRow.position, AttributeDefRow.id)
     ):
-        attributes.setdefault(row.layer_id, []).append(
+        attributes.setdefault(spec.layer_id, []).append(
             AttributeSpec(
-                name=row.name,
-                kind=AttributeKind(row.kind),
-                title=row.title,
-                choices=tuple(row.choices or ()),
-                required=row.required,
-                default=row.default,
-                closed=bool(row.closed),
+                name=spec.name,
+                kind=AttributeKind(spec.kind),
+                title=spec.title,
+                choices=tuple(spec.choices or ()),
+                required=spec.required,
+                default=spec.default,
+                closed=bool(spec.closed),
             )
         )
     layers = tuple(

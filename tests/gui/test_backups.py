@@ -16,15 +16,15 @@ def test_opening_the_workbench_takes_todays_backup_once_and_keeps_the_newest(
         back_up(project.file, now=old + timedelta(days=day))
     settings.setValue("backups/keep", 3)
     window = make_window(project)
-    window.daily_backup.thread.join(timeout=20)
+    window.daily_backup.worker.join(timeout=20)
     qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage())
     backups = project.backups()
     assert len(backups) == 3
     assert backups[0].taken.date() == datetime.now(UTC).date()
     assert backups[1].taken.date() == (old + timedelta(days=3)).date()
     second = make_window(project)  # a second start the same day takes none
-    if second.daily_backup.thread is not None:
-        second.daily_backup.thread.join(timeout=20)
+    if second.daily_backup.worker is not None:
+        second.daily_backup.worker.join(timeout=20)
     assert len(project.backups()) == 3
 
 

@@ -123,8 +123,12 @@ def _ann_lines(
         for name, value in span.attributes.items():
             brat_value = "" if value is True else str(value)
             kind = corpus.attribute_kind(span.layer, name)
-            shown = kind in (AttributeKind.CHOICE, AttributeKind.BOOLEAN, None)
-            if shown and (value is True or _BRAT_VALUE.match(brat_value)) and value is not False:
+            as_attribute = kind in (AttributeKind.CHOICE, AttributeKind.BOOLEAN, None)
+            if (
+                as_attribute
+                and (value is True or _BRAT_VALUE.match(brat_value))
+                and value is not False
+            ):
                 layers, values = conf.attributes.setdefault(name, (set(), set()))
                 layers.add(span.layer)
                 if value is not True:
@@ -157,10 +161,10 @@ def _ann_lines(
             lines.append(
                 f"{next_id('#')}\tAnnotatorNotes {tid}\t{json.dumps(notes, ensure_ascii=False)}\n"
             )
-    layers = {t_ids[a.id]: a.layer for a in item.annotations}
+    layer_of = {t_ids[a.id]: a.layer for a in item.annotations}
     for span, link, target in span_links(item.annotations, t_ids, report):
         lines.append(f"{next_id('R')}\t{link.type} Arg1:{t_ids[span.id]} Arg2:{target}\t\n")
-        conf.relations.setdefault(link.type, set()).add((span.layer, layers[target]))
+        conf.relations.setdefault(link.type, set()).add((span.layer, layer_of[target]))
     return lines
 
 
@@ -326,8 +330,8 @@ def _t_line(
     layer, _, positions = parts[1].partition(" ")
     fragments = []
     for piece in positions.split(";"):
-        start, end = piece.split()
-        fragments.append((int(start), int(end)))
+        first, last = piece.split()
+        fragments.append((int(first), int(last)))
     expected = " ".join(raw[s:e] for s, e in fragments)
     if len(parts) > 2 and parts[2] != expected:
         raise InputError(

@@ -52,7 +52,7 @@ def read_conll(
 
 def _documents(lines: list[str], path: Path) -> Iterator[_Block]:
     by_docstart = any(line.split()[:1] == ["-DOCSTART-"] for line in lines)
-    block, sentence = _Block(), []
+    block, sentence = _Block(), list[_Token]()
     for number, line in enumerate(lines, start=1):
         columns = line.split()
         if columns[:1] == ["-DOCSTART-"]:

@@ -154,7 +154,7 @@ def _spans(
                 text=text,
             )
         )  # fmt: skip
-    notices = ()
+    notices: tuple[str, ...] = ()
     if unnamed:
         ids = ", ".join(str(n) for n in sorted(unnamed))
         notices = (

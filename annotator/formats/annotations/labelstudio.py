@@ -141,8 +141,8 @@ def label_config(corpus: Corpus) -> str:
                 lines.append(f'  <Number name="{name}" toName="text" perRegion="true"/>')
             else:
                 choices = spec.choices or ("true", "false")
-                values = [other.choices for other in corpus.scheme.layers for other in
-                          other.attributes if other.name == spec.name]  # fmt: skip
+                values = [other.choices for layer in corpus.scheme.layers for other in
+                          layer.attributes if other.name == spec.name]  # fmt: skip
                 merged = list(dict.fromkeys(c for group in values for c in group)) or choices
                 lines.append(f'  <Choices name="{name}" toName="text" perRegion="true">')
                 lines += [f'    <Choice value="{escape(c)}"/>' for c in merged]

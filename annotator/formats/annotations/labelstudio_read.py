@@ -124,7 +124,7 @@ class _TaskReader:
                         ImportedLink(label, span_key=prefix + str(item["to_id"]))
                     )
             elif kind in _REGION_VALUES:
-                name, found = item.get("from_name", kind), _value(item["value"], kind)
+                name, found = str(item.get("from_name", kind)), _value(item["value"], kind)
                 if key in regions:
                     regions[key]["attributes"][name] = found
                 else:  # about the whole task (a document classification)

@@ -107,8 +107,8 @@ def _relations(
     missing = 0
     for relation in record.get("relations") or []:
         head, child = relation.get("head_span") or {}, relation.get("child_span") or {}
-        source = keys.get((head.get("start"), head.get("end")))
-        target = keys.get((child.get("start"), child.get("end")))
+        source = keys.get((int(head.get("start", -1)), int(head.get("end", -1))))
+        target = keys.get((int(child.get("start", -1)), int(child.get("end", -1))))
         if source is None or target is None:
             missing += 1
             continue

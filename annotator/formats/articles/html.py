@@ -36,13 +36,13 @@ def read_html(path: Path, encoding: str | None = None) -> Iterator[DocumentDraft
         raise InputError(path, "no article text found in the page")
     record: dict[str, Any] = {
         "text": text,
-        "title": found.title,
-        "author": found.author,
-        "date": found.date,
-        "url": found.url,
-        "source": found.sitename,
+        "title": getattr(found, "title", None),
+        "author": getattr(found, "author", None),
+        "date": getattr(found, "date", None),
+        "url": getattr(found, "url", None),
+        "source": getattr(found, "sitename", None),
         "language": page.get("lang"),
-        "description": found.description,
+        "description": getattr(found, "description", None),
         "file": path.name,
         "encoding": decoded.encoding,
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextLine
@@ -105,5 +106,5 @@ def _first_visible_block(
 
 
 def _x(line: QTextLine, position: int) -> float:
-    found = line.cursorToX(position)
+    found: Any = line.cursorToX(position)  # a (x, position) pair in some PySide6 versions
     return float(found[0] if isinstance(found, tuple) else found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QMessageBox, QWidget
+
 from annotator import __version__
 from annotator.store.engine import library_version
 

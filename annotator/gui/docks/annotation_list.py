@@ -38,7 +38,8 @@ class AnnotationTableModel(RowTableModel):
         )
 
     def annotation(self, row: int) -> Annotation:
-        return self.row(row)
+        found: Annotation = self.row(row)
+        return found
 
     def row_of(self, annotation_id: int) -> int | None:
         for row, annotation in enumerate(self._rows):

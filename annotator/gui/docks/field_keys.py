@@ -26,7 +26,7 @@ class FieldKeys(QObject):
             return False
         key = event.key()
         combo = watched if isinstance(watched, QComboBox) else None
-        choosing = combo is not None and not combo.isEditable() and not combo.view().isVisible()
+        choosing = combo is not None and not combo.isEditable() and not _list_open(combo)
         if combo is not None and choosing and key in _DIGITS:
             index = _DIGITS[key]
             if index < combo.count():
@@ -34,13 +34,19 @@ class FieldKeys(QObject):
                 combo.activated.emit(index)
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
-            if combo is not None and combo.view().isVisible():
+            if combo is not None and _list_open(combo):
                 return False  # the open list takes its own Enter and Esc
             if isinstance(watched, QLineEdit) and key != Qt.Key.Key_Escape:
                 completer = watched.completer()
-                if completer is not None and completer.popup().isVisible():
+                popup = completer.popup() if completer is not None else None
+                if popup is not None and popup.isVisible():
                     return False  # Enter takes the completion first
                 watched.editingFinished.emit()
             self.finished.emit()
             return True
         return False
+
+
+def _list_open(combo: QComboBox) -> bool:
+    view = combo.view()
+    return view is not None and view.isVisible()

@@ -92,8 +92,12 @@ class HistoryDock(QDockWidget):
         self.article.clicked.connect(lambda: self.show_actor(None))
         workspace.documentOpened.connect(lambda _d: self.refresh())
         workspace.logChanged.connect(self.refresh)
-        self.visibilityChanged.connect(lambda shown: shown and self._stale and self.refresh())
+        self.visibilityChanged.connect(self._on_visible)
         self.refresh()
+
+    def _on_visible(self, shown: bool) -> None:
+        if shown and self._stale:
+            self.refresh()
 
     def show_actor(self, actor_id: int | None) -> None:
         """Show one actor's history (``None``: the open article's again)."""
@@ -150,7 +154,8 @@ class HistoryDock(QDockWidget):
         self.who.blockSignals(False)
 
     def selected(self) -> HistoryEntry | None:
-        row = self.tree.indexOfTopLevelItem(self.tree.currentItem())
+        item = self.tree.currentItem()
+        row = self.tree.indexOfTopLevelItem(item) if item is not None else -1
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
     def _show_current(self) -> None:
