@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from annotator.domain.actor_kinds import guess_kind
 from annotator.domain.actors import ActorKind
-from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedSpan
+from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedLink, ImportedSpan
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import InputError, UsageError, ValidationError
 from annotator.domain.label_map import LabelMap, LayerTarget
@@ -109,6 +109,19 @@ class AnnotatedImporter(Service):
         finally:
             self._scheme.forget()
         return result
+
+
+@dataclass(slots=True)
+class _Pending:
+    """One document of a file while its spans are stored: what its links will need."""
+
+    item: ImportedDocument
+    document_id: int
+    present: set[tuple[int, int, int, int]]  # (layer, start, end, annotator) already there
+    known: dict[str, ImportedActor]  # actor key -> the file's actor (or one inferred)
+    span_ids: dict[str, int] = field(default_factory=dict)  # span key -> stored id
+    span_actors: dict[str, str] = field(default_factory=dict)  # span key -> actor key
+    links: list[tuple[int, ImportedSpan]] = field(default_factory=list)  # to add after spans
 
 
 class _FileState:
@@ -211,81 +224,107 @@ class _FileState:
         return self.labels[key]
 
     def add(self, item: ImportedDocument, path: Path) -> None:
+        """Store one document of the file with its spans and links (or add its spans to the
+        stored document with the same text)."""
         self.result.notices.extend(item.notices)
         self.result.losses.extend(item.dropped)
-        text = item.draft.text
         for span in item.spans:
-            _check_span(span, text, path, item.line)
-        sha = fingerprint(text)
-        document_id = self._insert_document(item, sha)
-        present: set[tuple[int, int, int, int]] = set()
-        if document_id is None:
-            document_id = self._duplicate(item, sha)
-            if document_id is None:
-                return
-            present = self._present(document_id)
-        else:
-            self.result.documents += 1
-        known = {actor.key: actor for actor in item.actors}
-        span_ids: dict[str, int] = {}
-        span_actors: dict[str, str] = {}  # span key -> actor key, for inferred actors
-        pending_links: list[tuple[int, ImportedSpan]] = []
+            _check_span(span, item.draft.text, path, item.line)
+        target = self._target_document(item)
+        if target is None:
+            return
+        document_id, present = target
+        pending = _Pending(item, document_id, present, {a.key: a for a in item.actors})
         spans_before = self.result.spans
         for span in item.spans:
-            layer_id, kind = self._target(span.layer)
-            who = self._annotator(span.annotator)
-            if (layer_id, span.start, span.end, who) in present:
-                continue  # this annotator's span is there already: never merged twice
-            attributes, named_actors = self._attributes(layer_id, span, known)
-            actor_key = span.actor_key
-            if actor_key is None and item.infer_actors and layer_id in self.actor_layers:
-                name = " ".join(text[span.start : span.end].split())
-                actor_key = f"name:{name.casefold()}"
-                inferred = ImportedActor(key=actor_key, name=name, kind=kind or ActorKind.OTHER)
-                known.setdefault(actor_key, inferred)
-            if actor_key is not None:
-                span_actors[span.key] = actor_key
-            actor_id = self._actor(actor_key, known) if actor_key else None
-            created = AnnotationRow(
-                document_id=document_id, layer_id=layer_id,
-                label_id=self._label(layer_id, span.label), start=span.start, end=span.end,
-                text=text[span.start : span.end], attributes=attributes, actor_id=actor_id,
-                annotator_id=who, origin=span.origin.value,
-            )  # fmt: skip
-            self.session.add(created)
-            self.session.flush()
-            span_ids[span.key] = created.id
-            self.result.spans += 1
-            for link_type, named_actor in named_actors.items():
-                self._insert_link(created.id, link_type, named_actor, None)
-            if span.links:
-                pending_links.append((created.id, span))
+            self._add_span(pending, span)
         if present or document_id in self.merged_into:
             self.result.merged += self.result.spans - spans_before
-        for source_id, span in pending_links:
-            layer_id = self._layer(span.layer)
-            for found in span.links:
-                link = replace(found, type=self._attribute_name(layer_id, found.type))
-                actor_key = link.actor_key
-                if (
-                    actor_key is None
-                    and item.infer_actors
-                    and link.span_key in span_actors
-                    and self.attributes.get((layer_id, link.type)) == AttributeKind.ACTOR.value
-                ):  # "quote -speaker-> mention" in a format without actors: the mention's actor
-                    actor_key = span_actors[link.span_key]
-                target_actor = self._actor(actor_key, known) if actor_key else None
-                target_span = (
-                    span_ids.get(link.span_key) if link.span_key and not actor_key else None
+        for source_id, span in pending.links:
+            self._add_links(pending, source_id, span)
+
+    def _target_document(
+        self, item: ImportedDocument
+    ) -> tuple[int, set[tuple[int, int, int, int]]] | None:
+        """The document the item's spans go to, with the spans it has already; None when its
+        text is stored already and the item brings no spans."""
+        sha = fingerprint(item.draft.text)
+        document_id = self._insert_document(item, sha)
+        if document_id is not None:
+            self.result.documents += 1
+            return document_id, set()
+        existing = self._duplicate(item, sha)
+        return None if existing is None else (existing, self._present(existing))
+
+    def _add_span(self, pending: _Pending, span: ImportedSpan) -> None:
+        layer_id, kind = self._target(span.layer)
+        who = self._annotator(span.annotator)
+        if (layer_id, span.start, span.end, who) in pending.present:
+            return  # this annotator's span is there already: never merged twice
+        attributes, named_actors = self._attributes(layer_id, span, pending.known)
+        actor_key = self._mention_actor_key(pending, span, layer_id, kind)
+        actor_id = self._actor(actor_key, pending.known) if actor_key else None
+        text = pending.item.draft.text
+        created = AnnotationRow(
+            document_id=pending.document_id, layer_id=layer_id,
+            label_id=self._label(layer_id, span.label), start=span.start, end=span.end,
+            text=text[span.start : span.end], attributes=attributes, actor_id=actor_id,
+            annotator_id=who, origin=span.origin.value,
+        )  # fmt: skip
+        self.session.add(created)
+        self.session.flush()
+        pending.span_ids[span.key] = created.id
+        self.result.spans += 1
+        for link_type, named_actor in named_actors.items():
+            self._insert_link(created.id, link_type, named_actor, None)
+        if span.links:
+            pending.links.append((created.id, span))
+
+    def _mention_actor_key(
+        self, pending: _Pending, span: ImportedSpan, layer_id: int, kind: ActorKind | None
+    ) -> str | None:
+        """The actor a span names: the file's, or (in a format without actors) one by the
+        covered words, for a layer whose spans name actors."""
+        actor_key = span.actor_key
+        if actor_key is None and pending.item.infer_actors and layer_id in self.actor_layers:
+            text = pending.item.draft.text
+            name = " ".join(text[span.start : span.end].split())
+            actor_key = f"name:{name.casefold()}"
+            inferred = ImportedActor(key=actor_key, name=name, kind=kind or ActorKind.OTHER)
+            pending.known.setdefault(actor_key, inferred)
+        if actor_key is not None:
+            pending.span_actors[span.key] = actor_key
+        return actor_key
+
+    def _add_links(self, pending: _Pending, source_id: int, span: ImportedSpan) -> None:
+        layer_id = self._layer(span.layer)
+        for found in span.links:
+            link = replace(found, type=self._attribute_name(layer_id, found.type))
+            actor_key = self._link_actor_key(pending, layer_id, link)
+            target_actor = self._actor(actor_key, pending.known) if actor_key else None
+            target_span = (
+                pending.span_ids.get(link.span_key) if link.span_key and not actor_key else None
+            )
+            if target_span is None and target_actor is None:
+                self.result.losses.add(
+                    "links to a span or actor the file does not have",
+                    f"{link.type} of span {span.key}",
                 )
-                if target_span is None and target_actor is None:
-                    self.result.losses.add(
-                        "links to a span or actor the file does not have",
-                        f"{link.type} of span {span.key}",
-                    )
-                    continue
-                self._relation_attribute(span.layer, link.type, target_actor is not None)
-                self._insert_link(source_id, link.type, target_actor, target_span)
+                continue
+            self._relation_attribute(span.layer, link.type, target_actor is not None)
+            self._insert_link(source_id, link.type, target_actor, target_span)
+
+    def _link_actor_key(self, pending: _Pending, layer_id: int, link: ImportedLink) -> str | None:
+        """A link's actor: the file's, or for "quote -speaker-> mention" in a format without
+        actors, the mention's."""
+        if (
+            link.actor_key is None
+            and pending.item.infer_actors
+            and link.span_key in pending.span_actors
+            and self.attributes.get((layer_id, link.type)) == AttributeKind.ACTOR.value
+        ):
+            return pending.span_actors[link.span_key]
+        return link.actor_key
 
     def _insert_link(
         self, source_id: int, link_type: str, actor_id: int | None, span_id: int | None

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.domain.actors import ActorKind
+from annotator.domain.annotations import Annotation
 from annotator.domain.corpus import (
     AnnotatedDocument,
     Corpus,
@@ -102,70 +103,103 @@ def _ann_lines(
     conf: _Conf,
     report: FormatReport,
 ) -> list[str]:
-    text = item.document.text
-    t_ids = {a.id: f"T{n}" for n, a in enumerate(item.annotations, start=1)}
-    lines: list[str] = []
-    counters = {"R": 0, "A": 0, "N": 0, "#": 0}
-
-    def next_id(kind: str) -> str:
-        counters[kind] += 1
-        return f"{kind}{counters[kind]}"
-
+    """The ``.ann`` lines of one document: T lines with their A, N and # lines, then R lines."""
+    writer = _AnnWriter(item, corpus, keys, described, conf)
     for span in item.annotations:
-        tid = t_ids[span.id]
+        writer.span(span)
+        report.spans += 1
+    writer.relations(report)
+    return writer.lines
+
+
+class _AnnWriter:
+    """Numbers the lines of one ``.ann`` file and notes in ``conf`` what they use."""
+
+    def __init__(
+        self,
+        item: AnnotatedDocument,
+        corpus: Corpus,
+        keys: ActorKeys,
+        described: set[int],
+        conf: _Conf,
+    ) -> None:
+        self.item, self.corpus, self.keys = item, corpus, keys
+        self.described, self.conf = described, conf
+        self.t_ids = {a.id: f"T{n}" for n, a in enumerate(item.annotations, start=1)}
+        self.lines: list[str] = []
+        self._counters = {"R": 0, "A": 0, "N": 0, "#": 0}
+
+    def _next_id(self, kind: str) -> str:
+        self._counters[kind] += 1
+        return f"{kind}{self._counters[kind]}"
+
+    def span(self, span: Annotation) -> None:
+        text = self.item.document.text
+        tid = self.t_ids[span.id]
         fragments = _fragments(text, span.start, span.end)
         offsets = ";".join(f"{s} {e}" for s, e in fragments)
         shown = " ".join(text[s:e] for s, e in fragments)
-        lines.append(f"{tid}\t{span.layer} {offsets}\t{shown}\n")
-        conf.entities.add(span.layer)
-        report.spans += 1
+        self.lines.append(f"{tid}\t{span.layer} {offsets}\t{shown}\n")
+        self.conf.entities.add(span.layer)
+        notes = self._attributes(span, tid)
+        self._reference(span, tid)
+        if notes:
+            self.lines.append(
+                f"{self._next_id('#')}\tAnnotatorNotes {tid}\t"
+                f"{json.dumps(notes, ensure_ascii=False)}\n"
+            )
+
+    def _attributes(self, span: Annotation, tid: str) -> dict[str, Any]:
+        """A lines for values brat can hold (flags and single words of a fixed list); the
+        rest is returned, for an AnnotatorNotes line."""
         notes: dict[str, Any] = {}
         for name, value in span.attributes.items():
             brat_value = "" if value is True else str(value)
-            kind = corpus.attribute_kind(span.layer, name)
+            kind = self.corpus.attribute_kind(span.layer, name)
             as_attribute = kind in (AttributeKind.CHOICE, AttributeKind.BOOLEAN, None)
-            if (
-                as_attribute
-                and (value is True or _BRAT_VALUE.match(brat_value))
-                and value is not False
-            ):
-                layers, values = conf.attributes.setdefault(name, (set(), set()))
-                layers.add(span.layer)
-                if value is not True:
-                    values.add(brat_value)
-                    lines.append(f"{next_id('A')}\t{name} {tid} {brat_value}\n")
-                else:
-                    lines.append(f"{next_id('A')}\t{name} {tid}\n")
-            else:
+            plain = value is True or bool(_BRAT_VALUE.match(brat_value))
+            if not (as_attribute and plain and value is not False):
                 notes[name] = value
-        if span.actor_id is not None and span.actor_id in corpus.actors:
-            actor = corpus.actors[span.actor_id]
-            key = keys.key(actor.id)
-            lines.append(f"{next_id('N')}\tReference {tid} actor:{key}\t{actor.name}\n")
-            if actor.id not in described:
-                for known in keys.with_parents([actor.id]):
-                    if known.id in described:
-                        continue
-                    described.add(known.id)
-                    details = {
-                        "key": keys.key(known.id), "name": known.name, "kind": known.kind.value,
-                        "aliases": list(known.aliases), "external_id": known.external_id,
-                        "description": known.description,
-                        "parent": keys.key(known.parent_id) if known.parent_id else None,
-                    }  # fmt: skip
-                    lines.append(
-                        f"{next_id('#')}\tAnnotatorNotes {tid}\t{ACTOR_NOTE}"
-                        f"{json.dumps(details, ensure_ascii=False)}\n"
-                    )
-        if notes:
-            lines.append(
-                f"{next_id('#')}\tAnnotatorNotes {tid}\t{json.dumps(notes, ensure_ascii=False)}\n"
+                continue
+            layers, values = self.conf.attributes.setdefault(name, (set(), set()))
+            layers.add(span.layer)
+            if value is True:
+                self.lines.append(f"{self._next_id('A')}\t{name} {tid}\n")
+            else:
+                values.add(brat_value)
+                self.lines.append(f"{self._next_id('A')}\t{name} {tid} {brat_value}\n")
+        return notes
+
+    def _reference(self, span: Annotation, tid: str) -> None:
+        """An N line naming the span's actor, and the first time an actor (or an actor it
+        belongs to) appears, a # line describing it."""
+        if span.actor_id is None or span.actor_id not in self.corpus.actors:
+            return
+        actor = self.corpus.actors[span.actor_id]
+        key = self.keys.key(actor.id)
+        self.lines.append(f"{self._next_id('N')}\tReference {tid} actor:{key}\t{actor.name}\n")
+        for known in self.keys.with_parents([actor.id]):
+            if known.id in self.described:
+                continue
+            self.described.add(known.id)
+            details = {
+                "key": self.keys.key(known.id), "name": known.name, "kind": known.kind.value,
+                "aliases": list(known.aliases), "external_id": known.external_id,
+                "description": known.description,
+                "parent": self.keys.key(known.parent_id) if known.parent_id else None,
+            }  # fmt: skip
+            self.lines.append(
+                f"{self._next_id('#')}\tAnnotatorNotes {tid}\t{ACTOR_NOTE}"
+                f"{json.dumps(details, ensure_ascii=False)}\n"
             )
-    layer_of = {t_ids[a.id]: a.layer for a in item.annotations}
-    for span, link, target in span_links(item.annotations, t_ids, report):
-        lines.append(f"{next_id('R')}\t{link.type} Arg1:{t_ids[span.id]} Arg2:{target}\t\n")
-        conf.relations.setdefault(link.type, set()).add((span.layer, layer_of[target]))
-    return lines
+
+    def relations(self, report: FormatReport) -> None:
+        layer_of = {self.t_ids[a.id]: a.layer for a in self.item.annotations}
+        for span, link, target in span_links(self.item.annotations, self.t_ids, report):
+            self.lines.append(
+                f"{self._next_id('R')}\t{link.type} Arg1:{self.t_ids[span.id]} Arg2:{target}\t\n"
+            )
+            self.conf.relations.setdefault(link.type, set()).add((span.layer, layer_of[target]))
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
