@@ -17,6 +17,7 @@ from typing import Any
 
 from annotator.domain.annotations import Annotation
 from annotator.domain.corpus import AnnotatedDocument, Corpus
+from annotator.domain.documents import Document
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,49 +47,19 @@ def write_tables(
     options: FormatOptions,
 ) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    names = {actor_id: actor.name for actor_id, actor in corpus.actors.items()}
-    kinds = {actor_id: actor.kind.value for actor_id, actor in corpus.actors.items()}
-    mentions: Counter[int] = Counter()
     files = {name: (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="")
              for name in ("quotes", "claims", "mentions", "spans")}  # fmt: skip
     try:
-        writers = {name: csv.writer(handle) for name, handle in files.items()}
-        for name, header in (("quotes", QUOTES), ("claims", CLAIMS), ("mentions", MENTIONS),
-                             ("spans", SPANS)):  # fmt: skip
-            writers[name].writerow(header)
+        tables = _Tables({name: csv.writer(handle) for name, handle in files.items()}, corpus)
         for item in documents:
-            document = item.document
-            when = document.published.isoformat() if document.published else ""
             for span in item.annotations:
-                linked = {link.type: link.actor_id for link in span.links if link.actor_id}
-                if span.actor_id is not None:
-                    mentions[span.actor_id] += 1
-                    _row(writers["mentions"], document.id, document.title, when,
-                         names.get(span.actor_id), kinds.get(span.actor_id), span.text,
-                         span.start, span.end)  # fmt: skip
-                if span.layer == "quote":
-                    speaker = linked.get("speaker")
-                    _row(writers["quotes"], document.id, document.title, when, document.source,
-                         names.get(speaker or -1), kinds.get(speaker or -1), span.text,
-                         span.attributes.get("kind"), span.attributes.get("cue"),
-                         span.start, span.end)  # fmt: skip
-                if span.layer == "claim":
-                    claimant = linked.get("claimant")
-                    _row(writers["claims"], document.id, document.title, when,
-                         document.source, names.get(claimant or -1),
-                         kinds.get(claimant or -1), names.get(linked.get("addressee") or -1),
-                         span.attributes.get("kind"), span.attributes.get("topic"),
-                         span.attributes.get("stance"), span.text, span.start,
-                         span.end)  # fmt: skip
-                _row(writers["spans"], document.id, document.title, span.layer, span.label,
-                     span.text, span.start, span.end, names.get(span.actor_id or -1),
-                     _json(span.attributes), _links(span, names), span.annotator,
-                     span.origin.value)  # fmt: skip
+                tables.add(item.document, span)
                 report.spans += 1
             report.documents += 1
     finally:
         for handle in files.values():
             handle.close()
+    names, mentions = tables.names, tables.mentions
     with (folder / "actors.csv").open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(ACTORS)
@@ -113,3 +84,43 @@ def _links(span: Annotation, names: dict[int, str]) -> str:
         else f"{link.type}: span {link.annotation_id}"
         for link in span.links
     )
+
+
+class _Tables:
+    """The rows one span gives the quotes, claims, mentions and spans tables."""
+
+    def __init__(self, writers: dict[str, Any], corpus: Corpus) -> None:
+        self.writers = writers
+        self.names = {actor_id: actor.name for actor_id, actor in corpus.actors.items()}
+        self.kinds = {actor_id: actor.kind.value for actor_id, actor in corpus.actors.items()}
+        self.mentions: Counter[int] = Counter()
+        for name, header in (("quotes", QUOTES), ("claims", CLAIMS), ("mentions", MENTIONS),
+                             ("spans", SPANS)):  # fmt: skip
+            writers[name].writerow(header)
+
+    def add(self, document: Document, span: Annotation) -> None:
+        when = document.published.isoformat() if document.published else ""
+        linked = {link.type: link.actor_id for link in span.links if link.actor_id}
+        names, kinds = self.names, self.kinds
+        if span.actor_id is not None:
+            self.mentions[span.actor_id] += 1
+            _row(self.writers["mentions"], document.id, document.title, when,
+                 names.get(span.actor_id), kinds.get(span.actor_id), span.text,
+                 span.start, span.end)  # fmt: skip
+        if span.layer == "quote":
+            speaker = linked.get("speaker") or -1
+            _row(self.writers["quotes"], document.id, document.title, when, document.source,
+                 names.get(speaker), kinds.get(speaker), span.text,
+                 span.attributes.get("kind"), span.attributes.get("cue"),
+                 span.start, span.end)  # fmt: skip
+        if span.layer == "claim":
+            claimant = linked.get("claimant") or -1
+            _row(self.writers["claims"], document.id, document.title, when,
+                 document.source, names.get(claimant), kinds.get(claimant),
+                 names.get(linked.get("addressee") or -1),
+                 span.attributes.get("kind"), span.attributes.get("topic"),
+                 span.attributes.get("stance"), span.text, span.start, span.end)  # fmt: skip
+        _row(self.writers["spans"], document.id, document.title, span.layer, span.label,
+             span.text, span.start, span.end, names.get(span.actor_id or -1),
+             _json(span.attributes), _links(span, names), span.annotator,
+             span.origin.value)  # fmt: skip
