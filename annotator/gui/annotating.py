@@ -83,31 +83,11 @@ class Annotating(QObject):
             self.message.emit("Select some text first, then press the layer's key.")
             return None
         start, end = chosen
-        defaults = {
-            spec.name: spec.default
-            for spec in layer.attributes
-            if spec.default is not None and spec.kind is not AttributeKind.ACTOR
-        }
-        if _has_quote_kinds(layer):
-            defaults["kind"] = quote_kind(self._view.text[start:end])
-        draft = AnnotationDraft(layer.name, start, end, attributes=defaults)
-        nearby = self._nearby(start, end)
-        where = self._cursor_point()
-        mention_actor: PickedActor | None = None
-        if layer.refers_to_actor:
-            mention_actor = self.pick_actor(self._view.text[start:end], nearby, where, "Actor")
-            if mention_actor is None:  # Esc: nothing is created
-                return None
-        linked: PickedActor | None = None
-        link_type = layer.actor_attributes[0].name if layer.actor_attributes else None
-        if link_type is not None:
-            linked = self.pick_actor("", nearby, where, link_type.capitalize())
-            if linked is None:  # Esc: nothing is created, not even the span
-                return None
-        if mention_actor is not None and mention_actor.is_none:
-            mention_actor = None
-        if linked is not None and linked.is_none:
-            linked = None
+        draft = self._new_draft(layer, start, end)
+        picked = self._pick_for(layer, start, end)
+        if picked is None:  # Esc in a picker: nothing is created, not even the span
+            return None
+        mention_actor, linked = picked
         creates = [p for p in (mention_actor, linked) if p is not None and p.actor_id is None]
         label = f"Add {layer.title.lower()} with new actor" if creates else None
         try:
@@ -115,20 +95,57 @@ class Annotating(QObject):
                 if mention_actor is not None:
                     wording = self._view.text[start:end]
                     draft = replace(draft, actor_id=self._actor_id(mention_actor, wording))
-                if linked is not None and link_type is not None:
-                    link = LinkDraft(link_type, actor_id=self._actor_id(linked))
-                    draft = replace(draft, links=(link,))
+                if linked is not None and layer.actor_attributes:
+                    link_type = layer.actor_attributes[0].name
+                    draft = replace(draft, links=(LinkDraft(link_type, self._actor_id(linked)),))
                 created = self._workspace.add_annotation(draft)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return None
+        self._after_tagging(layer, created)
+        return created
+
+    def _new_draft(self, layer: Layer, start: int, end: int) -> AnnotationDraft:
+        """A new span with the layer's defaults; a quote's kind read from its marks."""
+        defaults = {
+            spec.name: spec.default
+            for spec in layer.attributes
+            if spec.default is not None and spec.kind is not AttributeKind.ACTOR
+        }
+        if _has_quote_kinds(layer):
+            defaults["kind"] = quote_kind(self._view.text[start:end])
+        return AnnotationDraft(layer.name, start, end, attributes=defaults)
+
+    def _pick_for(
+        self, layer: Layer, start: int, end: int
+    ) -> tuple[PickedActor | None, PickedActor | None] | None:
+        """The mention's actor and the speaker or claimant, as picked (None: left open), or
+        None when the user pressed Esc."""
+        nearby = self._nearby(start, end)
+        where = self._cursor_point()
+        mention: PickedActor | None = None
+        if layer.refers_to_actor:
+            mention = self.pick_actor(self._view.text[start:end], nearby, where, "Actor")
+            if mention is None:
+                return None
+        linked: PickedActor | None = None
+        if layer.actor_attributes:
+            prompt = layer.actor_attributes[0].name.capitalize()
+            linked = self.pick_actor("", nearby, where, prompt)
+            if linked is None:
+                return None
+        return (
+            None if mention is None or mention.is_none else mention,
+            None if linked is None or linked.is_none else linked,
+        )
+
+    def _after_tagging(self, layer: Layer, created: Annotation) -> None:
         self._view.clear_text_selection()
         self.select(created.id)
         if not layer.refers_to_actor:  # a quote or claim: its kind and cue are next
             self._details.focus_first_field()
         for warning in span_warnings(created.text):
             self.message.emit(f"Note: {warning}. Undo (Ctrl+Z) if that was not meant.")
-        return created
 
     def _actor_id(self, picked: PickedActor, wording: str = "") -> int:
         """The picked actor, or a new one. A new actor keeps the selected wording as an alias
