@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from annotator import __version__
 from annotator.cli import (
     backup_cmd,
+    delete_cmd,
     desktop_cmd,
     export_cmd,
     gui_cmd,
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         export_cmd,
         list_cmd,
         show_cmd,
+        delete_cmd,
         stats_cmd,
         history_cmd,
         scheme_cmd,

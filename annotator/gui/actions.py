@@ -96,6 +96,9 @@ SPECS: tuple[ActionSpec, ...] = (
                "Set the open document's status to done", "Document"),
     ActionSpec("status-reviewed", "Mark &reviewed", "Ctrl+4", "status-reviewed",
                "Set the open document's status to reviewed", "Document"),
+    ActionSpec("delete-document", "De&lete document…", None, "delete",
+               "Delete the open document with its spans (Undo, or History → Restore, brings it "
+               "back)", "Document"),
     ActionSpec("new-actor", "New &actor…", "Ctrl+Shift+A", "actor-new",
                "Add an actor to the registry", "Actors"),
     ActionSpec("zoom-in", "Zoom &in", QKeySequence.StandardKey.ZoomIn, "zoom-in",

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
             "previous-document": lambda: self._step_document(-1),
             "done-next": self._done_next,
             "new-actor": lambda: self.actor_actions.edit(None),
+            "delete-document": self._delete_document,
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
             "zoom-out": lambda: self.view.zoomOut(1),
@@ -221,6 +222,8 @@ class MainWindow(QMainWindow):
                 "done-next",
                 None,
                 *(f"status-{status.value}" for status in DocumentStatus),
+                None,
+                "delete-document",
             ],
             "&View": ["zoom-in", "zoom-out", None],
             "&Help": ["shortcuts", "about"],
@@ -355,6 +358,31 @@ class MainWindow(QMainWindow):
         if self.workspace.document is not None:
             with contextlib.suppress(AnnotatorError):  # shown by self.failures
                 self.workspace.set_status(self.workspace.document.id, status)
+
+    def _delete_document(self) -> None:
+        document = self.workspace.document
+        if document is None:
+            return
+        spans = len(self.workspace.annotations)
+        if not self.confirm_delete_document(document.title, spans):
+            return
+        with contextlib.suppress(AnnotatorError):  # shown by self.failures
+            self.workspace.delete_document(document.id)
+            self.statusBar().showMessage(
+                f"Deleted “{document.title}” with {spans} spans. Undo (Ctrl+Z) or History → "
+                "Restore brings it back.",
+                10_000,
+            )
+
+    def confirm_delete_document(self, title: str, spans: int) -> bool:
+        box = message_box(
+            self, QMessageBox.Icon.Question, "Delete document",
+            f"Delete “{title}” and its {spans} spans?",
+        )  # fmt: skip
+        box.setInformativeText("Undo (Ctrl+Z), or History → Restore, brings it back.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _done_next(self) -> None:
         try:

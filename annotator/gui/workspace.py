@@ -344,6 +344,22 @@ class Workspace(QObject):
             self.document = self.project.documents.get(document_id)
         self.documentsChanged.emit()
 
+    def delete_document(self, document_id: int) -> None:
+        """Delete a document with its spans (one step: Undo or Restore brings it back); the
+        next one to annotate opens in its place."""
+        version = self.project.documents.get(document_id).version
+        self.attempt(
+            lambda: self.project.document_deletion.delete(document_id, expected_version=version)
+        )
+        if self._is_open(document_id):
+            following = self.project.documents.next_to_annotate(document_id)
+            if following is None:
+                remaining = self.project.documents.list()
+                following = remaining[0].id if remaining else None
+            self.open_document(following)
+        self.documentsChanged.emit()
+        self._wrote()
+
     def mark_done_and_next(self) -> int | None:
         """Mark the open document done and open the next one not done; returns its id."""
         if self.document is None:
@@ -395,6 +411,8 @@ class Workspace(QObject):
     def _refresh_document(self, document_id: int) -> None:
         try:
             self.document = self.project.documents.get(document_id)
+        except NotFoundError:  # deleted (by an undo, or elsewhere)
+            self.open_document(None)
         except AnnotatorError:
             return
 

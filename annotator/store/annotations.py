@@ -194,14 +194,14 @@ class AnnotationStore(Service):
     def for_document(self, document_id: int) -> list[Annotation]:
         """Every span of one document, ordered by position, with its links."""
         with self._db.read() as session:
-            return _select(session, AnnotationRow.document_id == document_id)
+            return select_annotations(session, AnnotationRow.document_id == document_id)
 
     def for_documents(self, document_ids: list[int]) -> dict[int, list[Annotation]]:
         """The spans of several documents at once, without timestamps (for exports)."""
         found: dict[int, list[Annotation]] = {i: [] for i in document_ids}
         with self._db.read() as session:
             chosen = AnnotationRow.document_id.in_(document_ids)
-            for annotation in _select(session, chosen, timestamps=False):
+            for annotation in select_annotations(session, chosen, timestamps=False):
                 found[annotation.document_id].append(annotation)
         return found
 
@@ -325,7 +325,7 @@ def _load(session: Session, annotation_id: int) -> Annotation:
 
 
 def _find(session: Session, annotation_id: int) -> Annotation | None:
-    found = _select(session, AnnotationRow.id == annotation_id)
+    found = select_annotations(session, AnnotationRow.id == annotation_id)
     return found[0] if found else None
 
 
@@ -336,7 +336,7 @@ def describe(annotation: Annotation) -> str:
     return f"the {annotation.layer} “{short}”"
 
 
-def _select(
+def select_annotations(
     session: Session, condition: ColumnElement[bool], *, timestamps: bool = True
 ) -> list[Annotation]:
     """The spans matching ``condition`` in reading order, with their links.

@@ -137,6 +137,8 @@ def entry_label(
         return f"{verb} actor {name}".strip()
     if entity == "document" and after is not None and "status" in after:
         return f"Mark document {str(after['status']).replace('_', ' ')}"
+    if entity == "document" and isinstance(data.get("document"), dict):
+        return f"{verb} document “{data['document'].get('title', '')}”"
     if entity == "document" and action == "import":
         return f"Import {data.get('source', 'files')}"
     return f"{verb} {entity}"

@@ -51,7 +51,7 @@ class HistoryEntry:
         """A deleted span or actor, or links a span lost: :meth:`History.restore` brings
         them back."""
         e = self.entry
-        if e.action in ("delete", "remove") and e.entity in ("annotation", "actor"):
+        if e.action in ("delete", "remove") and e.entity in ("annotation", "actor", "document"):
             return True
         return e.entity == "annotation" and e.action == "update" and bool(_lost_links(e))
 
@@ -87,6 +87,8 @@ class Changes:
             self.scheme = True
         elif entry.entity == "document" and entry.action == "import":
             self.listing = self.actors = self.scheme = True
+        elif entry.entity == "document" and entry.action in ("create", "delete"):
+            self.listing = True
 
 
 class History(Service):
@@ -222,7 +224,7 @@ class History(Service):
                 old.document_id, as_draft(old), annotation_id=old.id if free else None,
                 annotator=old.annotator,
             )  # fmt: skip
-        elif entry.entity == "actor" and entry.action in ("delete", "remove"):
+        elif entry.entity in ("actor", "document") and entry.action in ("delete", "remove"):
             revert(services, entry)
         elif entry.entity == "annotation" and entry.action == "update" and _lost_links(entry):
             assert entry.entity_id is not None

@@ -25,6 +25,7 @@ from annotator.store.backups import (
     rolling_backup,
 )
 from annotator.store.database import Database
+from annotator.store.document_deletion import DocumentDeletion
 from annotator.store.documents import DocumentStore
 from annotator.store.engine import open_engine, resolve
 from annotator.store.history import History
@@ -65,8 +66,13 @@ class Project:
         self.actors = ActorStore(db, annotator)
         self.annotations = AnnotationStore(db, self.scheme, self.documents, annotator)
         self.annotated = AnnotatedImporter(db, self.scheme, annotator)
+        self.document_deletion = DocumentDeletion(db, annotator)
         self.history = History(
-            db, annotator, Services(self.annotations, self.actors, self.documents, self.scheme)
+            db,
+            annotator,
+            Services(
+                self.annotations, self.actors, self.documents, self.scheme, self.document_deletion
+            ),
         )
 
     @classmethod

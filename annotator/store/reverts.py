@@ -25,6 +25,7 @@ from annotator.store.actors import (
     split_from_dict,
 )
 from annotator.store.annotations import AnnotationStore
+from annotator.store.document_deletion import DocumentDeletion
 from annotator.store.documents import DocumentStore
 from annotator.store.scheme_store import SchemeStore
 
@@ -74,6 +75,7 @@ class Services:
     actors: ActorStore
     documents: DocumentStore
     scheme: SchemeStore
+    document_deletion: DocumentDeletion
 
 
 def annotation_from_dict(data: dict[str, Any]) -> Annotation:
@@ -103,6 +105,10 @@ def revert(services: Services, entry: Entry) -> None:
         _revert_actor(services.actors, entry)
     elif entry.entity == "document" and entry.action == "update" and entry.before:
         _revert_status(services.documents, entry)
+    elif entry.entity == "document" and entry.action == "delete" and entry.before:
+        services.document_deletion.restore(entry.before)
+    elif entry.entity == "document" and entry.action == "create" and entry.entity_id:
+        services.document_deletion.delete(entry.entity_id)
     elif entry.entity == "scheme" and entry.before is not None:
         services.scheme.install(scheme_from_dict(entry.before))
     else:

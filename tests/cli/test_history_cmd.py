@@ -42,3 +42,15 @@ def test_history_filters_and_restore_brings_back_a_deleted_span(capsys, tmp_path
         assert project.annotations.get(span).text == "Okafor"
     code, _, err = run(capsys, "restore", "--db", db, str(listed[1]["edit"]))
     assert code == 2 and "nothing to restore" in err
+
+
+def test_delete_doc_and_undo_it(capsys, tmp_path):
+    db = str(tmp_path / "p.sqlite")
+    _project(db)
+    code, out, _ = run(capsys, "delete-doc", "--db", db, "1")
+    assert code == 0 and out.startswith("deleted document 1 “t” with 0 spans")
+    assert run(capsys, "list", "--db", db, "--json")[1].strip() == "[]"
+    assert run(capsys, "undo", "--db", db)[:2] == (0, "undone: Delete document “t”\n")
+    assert "t" in run(capsys, "list", "--db", db)[1]
+    code, _, err = run(capsys, "delete-doc", "--db", db, "9")
+    assert code != 0 and "no document with id 9" in err

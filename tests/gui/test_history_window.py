@@ -151,3 +151,23 @@ def test_an_actors_history_opens_from_the_actor_list(qtbot, make_window, project
     assert window.history.tree.topLevelItemCount() == 2  # created, and its mention
     window.history.article.click()
     assert window.history.scope.text() == "This article"
+
+
+def test_deleting_the_open_document_opens_the_next_and_undo_brings_it_back(
+    qtbot, make_window, project
+):
+    project.documents.add_many([DocumentDraft(text=f"{TEXT} {n}", title=f"D{n}") for n in (1, 2)])
+    first, second = (d.id for d in project.documents.list())
+    project.annotations.create(first, AnnotationDraft("claim", 12, 34))
+    window = make_window(project)
+    window.open_document(first)
+    asked = []
+    window.confirm_delete_document = lambda title, spans: asked.append((title, spans)) or True
+    window.actions_by_name["delete-document"].trigger()
+    assert asked == [("D1", 1)]
+    assert window.workspace.document.id == second
+    assert window.documents.document_ids() == [second]
+    window.actions_by_name["undo"].trigger()
+    assert sorted(window.documents.document_ids()) == [first, second]
+    window.open_document(first)
+    assert window.view.span_count() == 1

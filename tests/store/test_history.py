@@ -185,3 +185,29 @@ def test_changes_since_says_what_another_program_changed(db_path, doc):
         changes = watcher.history.changes_since(seen)
         assert span.id in changes.annotations and doc in changes.documents and changes.actors
         assert changes.last_edit == watcher.history.latest_edit() > seen
+
+
+def test_a_deleted_document_comes_back_whole_by_undo_and_by_restore(project, doc):
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor"))
+    mention = project.annotations.create(doc, AnnotationDraft("actor", 6, 19, actor_id=okafor.id))
+    quote = project.annotations.create(doc, AnnotationDraft(
+        "quote", 25, 48, attributes={"kind": "direct"},
+        links=(LinkDraft("speaker", actor_id=okafor.id),
+               LinkDraft("responds_to", annotation_id=mention.id))))  # fmt: skip
+    project.documents.set_status(doc, DocumentStatus.DONE)
+    before = _state(project)
+    assert project.document_deletion.delete(doc) == 2
+    assert project.documents.list() == [] and project.documents.search("barrier") == []
+    project.history.undo()
+    assert _state(project) == before
+    assert project.documents.search("barrier")  # the search index has it again
+    assert project.annotations.get(quote.id).links[1].annotation_id == mention.id
+    project.history.redo()
+    assert project.documents.list() == []
+    deletion = next(e for e in project.history.entries(document_id=doc) if e.restorable)
+    assert (deletion.entry.entity, deletion.label) == (
+        "document",
+        "Redo: Delete document “Barrier”",
+    )
+    project.history.restore(deletion.entry.id)
+    assert _state(project) == before
