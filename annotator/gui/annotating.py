@@ -87,17 +87,20 @@ class Annotating(QObject):
         picked = self._pick_for(layer, start, end)
         if picked is None:  # Esc in a picker: nothing is created, not even the span
             return None
-        mention_actor, linked = picked
-        creates = [p for p in (mention_actor, linked) if p is not None and p.actor_id is None]
+        # every question is asked before the step's transaction opens: none is held open
+        # while a dialog waits for the user
+        wording = self._view.text[start:end]
+        mention = self._decide_actor(picked[0], wording) if picked[0] is not None else None
+        linked = self._decide_actor(picked[1]) if picked[1] is not None else None
+        creates = any(isinstance(d, ActorDraft) for d in (mention, linked))
         label = f"Add {layer.title.lower()} with new actor" if creates else None
         try:
             with self._workspace.step(label) if label else contextlib.nullcontext():
-                if mention_actor is not None:
-                    wording = self._view.text[start:end]
-                    draft = replace(draft, actor_id=self._actor_id(mention_actor, wording))
+                if mention is not None:
+                    draft = replace(draft, actor_id=self._made(mention))
                 if linked is not None and layer.actor_attributes:
                     link_type = layer.actor_attributes[0].name
-                    draft = replace(draft, links=(LinkDraft(link_type, self._actor_id(linked)),))
+                    draft = replace(draft, links=(LinkDraft(link_type, self._made(linked)),))
                 created = self._workspace.add_annotation(draft)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
@@ -147,10 +150,10 @@ class Annotating(QObject):
         for warning in span_warnings(created.text):
             self.message.emit(f"Note: {warning}. Undo (Ctrl+Z) if that was not meant.")
 
-    def _actor_id(self, picked: PickedActor, wording: str = "") -> int:
-        """The picked actor, or a new one. A new actor keeps the selected wording as an alias
-        when its name differs ("Haniyeh" for "Ismail Haniyeh"); one that looks like an actor
-        already there is created only if the user says so."""
+    def _decide_actor(self, picked: PickedActor, wording: str = "") -> int | ActorDraft:
+        """The picked actor's id, or the draft of a new one. A new actor keeps the selected
+        wording as an alias when its name differs ("Haniyeh" for "Ismail Haniyeh"); one that
+        looks like an actor already there is made only if the user says so (asked here)."""
         if picked.actor_id is not None:
             return picked.actor_id
         similar = likely_duplicates(self._workspace.actors.values(), picked.name)
@@ -160,7 +163,13 @@ class Annotating(QObject):
                 return existing
         alias = display_name(wording)
         aliases = (alias,) if alias and bare_name(alias) != bare_name(picked.name) else ()
-        return self._workspace.create_actor(ActorDraft(picked.name, picked.kind, aliases)).id
+        return ActorDraft(picked.name, picked.kind, aliases)
+
+    def _made(self, decided: int | ActorDraft) -> int:
+        """The decided actor's id, creating it if it is new."""
+        if isinstance(decided, int):
+            return decided
+        return self._workspace.create_actor(decided).id
 
     def _confirm_new_actor(self, name: str, similar: list[Actor]) -> int | None:
         """Ask before creating a likely duplicate; the actor to use instead, or None."""
@@ -325,9 +334,10 @@ class Annotating(QObject):
         )
         if picked is None:
             return
+        decided = self._decide_actor(picked)
         try:
             with self._workspace.step("Link actor"):
-                actor_id = self._actor_id(picked)
+                actor_id = self._made(decided)
                 self._details.show_annotation(self._workspace.annotations[annotation_id])
                 self._details.set_actor(attribute, actor_id)
         except AnnotatorError as exc:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.store.history import ChangeSummary, History
+from annotator.store.history import ChangeSummary, History, Stacks
 
 
 class UndoHistory(QObject):
@@ -30,13 +30,13 @@ class UndoHistory(QObject):
         super().__init__(parent)
         self._history = history
         self._undo, self._redo = undo, redo
-        self._stacks: tuple[list[ChangeSummary], list[ChangeSummary]] = ([], [])
+        self._read: Stacks | None = None
         self.refresh()
 
     def refresh(self) -> None:
         """Read the stacks again and tell the actions what changed."""
         before = (self.canUndo(), self.canRedo(), self.undoText(), self.redoText())
-        self._stacks = self._history.stacks()
+        self._read = self._history.read_stacks(self._read)
         after = (self.canUndo(), self.canRedo(), self.undoText(), self.redoText())
         signals = (self.canUndoChanged, self.canRedoChanged, self.undoTextChanged,
                    self.redoTextChanged)  # fmt: skip
@@ -44,21 +44,29 @@ class UndoHistory(QObject):
             if old != new:
                 signal.emit(new)
 
+    @property
+    def _undo_steps(self) -> list[ChangeSummary]:
+        return self._read.undo if self._read is not None else []
+
+    @property
+    def _redo_steps(self) -> list[ChangeSummary]:
+        return self._read.redo if self._read is not None else []
+
     def count(self) -> int:
         """How many steps Undo can take back."""
-        return len(self._stacks[0])
+        return len(self._undo_steps)
 
     def canUndo(self) -> bool:
-        return bool(self._stacks[0])
+        return bool(self._undo_steps)
 
     def canRedo(self) -> bool:
-        return bool(self._stacks[1])
+        return bool(self._redo_steps)
 
     def undoText(self) -> str:
-        return self._stacks[0][-1].label if self._stacks[0] else ""
+        return self._undo_steps[-1].label if self._undo_steps else ""
 
     def redoText(self) -> str:
-        return self._stacks[1][-1].label if self._stacks[1] else ""
+        return self._redo_steps[-1].label if self._redo_steps else ""
 
     def undo(self) -> None:
         self._undo()

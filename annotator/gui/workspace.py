@@ -65,6 +65,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.project = project
         self._seen = project.history.latest_edit()  # the log is applied up to here
+        self._in_step = False  # inside Workspace.step: one transaction still open
         self.undo_stack = UndoHistory(project.history, self.undo, self.redo, self)
         self.scheme: Scheme = project.scheme.load()
         self.styles: dict[str, SpanStyle] = layer_styles(self.scheme)
@@ -161,13 +162,16 @@ class Workspace(QObject):
     def step(self, label: str) -> Iterator[None]:
         """Edits inside the block are one step for Undo and one transaction: a new actor made
         for a span is not kept when the span is refused."""
+        self._in_step = True
         try:
             with self.project.history.step(label, atomic=True):
                 yield
         except Exception:
+            self._in_step = False
             self.reload_actors()  # an actor made inside is gone again
             raise
         finally:
+            self._in_step = False
             self._wrote()
 
     # -- undo and redo (core steps on the edit log) ----------------------------------------
@@ -191,6 +195,8 @@ class Workspace(QObject):
     # -- changes from elsewhere ------------------------------------------------------------
     def catch_up(self) -> None:
         """Apply what other programs (or this one's jobs) wrote since the log was last read."""
+        if self._in_step:
+            return  # a step's transaction is open: it cannot see the others' commits anyway
         try:
             latest = self.project.history.latest_edit()
             if latest <= self._seen:
@@ -417,7 +423,10 @@ class Workspace(QObject):
             return
 
     def _wrote(self) -> None:
-        """After a write: the Edit menu says what Undo and Redo would do now."""
+        """After a write: the Edit menu says what Undo and Redo would do now (once a step's
+        transaction is over: what it wrote may still be rolled back)."""
+        if self._in_step:
+            return
         self.undo_stack.refresh()
         self.logChanged.emit()
 

@@ -37,6 +37,15 @@ class ChangeSummary:
     reverts: int | None
 
 
+@dataclass(slots=True)
+class Stacks:
+    """A user's undo and redo stacks (the next step last), as read up to change ``last``."""
+
+    undo: list[ChangeSummary] = field(default_factory=list)
+    redo: list[ChangeSummary] = field(default_factory=list)
+    last: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One edit-log entry with who made it, when, and the step it belongs to."""
@@ -114,8 +123,14 @@ class History(Service):
     # -- undo and redo ---------------------------------------------------------------------
     def stacks(self) -> tuple[list[ChangeSummary], list[ChangeSummary]]:
         """(undo stack, redo stack) of the current annotator, the next step last."""
+        found = self.read_stacks()
+        return found.undo, found.redo
+
+    def read_stacks(self, known: Stacks | None = None) -> Stacks:
+        """The current annotator's stacks; given the ones read before, only the changes made
+        since are read (the Edit menu asks after every edit)."""
         with self._db.read() as session:
-            return _stacks(session, self._annotator)
+            return _read_stacks(session, self._annotator, known)
 
     def undo(self) -> Changes:
         """Revert the current annotator's latest step; refused (nothing moves) when what it
@@ -315,30 +330,33 @@ def _entries_of(session: Session, change_id: int) -> list[Entry]:
     return [_entry(row) for row in session.connection().execute(query)]
 
 
-def _stacks(session: Session, annotator: str) -> tuple[list[ChangeSummary], list[ChangeSummary]]:
-    rows = session.execute(
-        select(ChangeRow, AnnotatorRow.name)
+def _read_stacks(session: Session, annotator: str, known: Stacks | None) -> Stacks:
+    """Fold the annotator's changes after ``known.last`` into ``known`` (from the newest
+    :data:`WINDOW` changes when nothing is known yet)."""
+    query = (
+        select(ChangeRow.id, ChangeRow.at, ChangeRow.kind, ChangeRow.label, ChangeRow.reverts)
         .join(AnnotatorRow, AnnotatorRow.id == ChangeRow.annotator_id)
         .where(AnnotatorRow.name == annotator)
         .order_by(ChangeRow.id.desc())
-        .limit(WINDOW)
-    ).all()
-    undo: list[ChangeSummary] = []
-    redo: list[ChangeSummary] = []
-    for change, name in reversed(rows):
-        summary = ChangeSummary(
-            change.id, change.at, name, change.kind, change.label, change.reverts
-        )
-        if change.kind == ChangeKind.EDIT.value:
-            undo.append(summary)
-            redo.clear()
-        elif change.kind == ChangeKind.UNDO.value:
-            _drop(undo, change.reverts)
-            redo.append(summary)
-        elif change.kind == ChangeKind.REDO.value:
-            _drop(redo, change.reverts)
-            undo.append(summary)
-    return undo, redo
+    )
+    if known is None:
+        known = Stacks()
+        query = query.limit(WINDOW)
+    else:
+        query = query.where(ChangeRow.id > known.last)
+    for id_, at, kind, label, reverts in reversed(session.execute(query).all()):
+        summary = ChangeSummary(id_, at, annotator, kind, label, reverts)
+        known.last = max(known.last, id_)
+        if kind == ChangeKind.EDIT.value:
+            known.undo.append(summary)
+            known.redo.clear()
+        elif kind == ChangeKind.UNDO.value:
+            _drop(known.undo, reverts)
+            known.redo.append(summary)
+        elif kind == ChangeKind.REDO.value:
+            _drop(known.redo, reverts)
+            known.undo.append(summary)
+    return known
 
 
 def _drop(stack: list[ChangeSummary], change_id: int | None) -> None:
