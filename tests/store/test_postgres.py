@@ -165,3 +165,28 @@ def test_concurrent_updates_of_one_span_on_postgres_one_wins_one_is_refused(pg_u
             assert len(saved) == 1, outcomes
             assert f"changed by {saved[0]}" in loser
             assert alice.annotations.get(span.id).attributes == {"cue": f"{saved[0]}{round_}"}
+
+
+def test_undo_history_and_restore_on_a_server(pg_url):
+    with Project.open(pg_url, "alice") as alice:
+        alice.documents.add_many([DocumentDraft(text="Okafor said the barrier holds.", title="t")])
+        [summary] = alice.documents.list()
+        okafor = alice.actors.create(ActorDraft("Okafor", ActorKind.PERSON))
+        span = alice.annotations.create(
+            summary.id, AnnotationDraft("actor", 0, 6, actor_id=okafor.id)
+        )
+        seen = alice.history.latest_edit()
+    with Project.open(pg_url, "alice") as again:  # a restart: the steps are on the server
+        assert [c.label for c in again.history.stacks()[0]] == [
+            "Add actor Okafor", "Add mention “Okafor”"]  # fmt: skip
+        again.history.undo()
+        assert again.annotations.for_document(summary.id) == []
+        changes = again.history.changes_since(seen)
+        assert span.id in changes.annotations
+        [deleted] = [e for e in again.history.entries(document_id=summary.id) if e.restorable]
+        again.history.restore(deleted.entry.id)
+        assert again.annotations.get(span.id).actor_id == okafor.id
+        deleted_spans = again.document_deletion.delete(summary.id)
+        assert deleted_spans == 1
+        again.history.undo()
+        assert [d.title for d in again.documents.list()] == ["t"]
