@@ -10,13 +10,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import insert
-
 from annotator.domain.annotations import AnnotationDraft, as_draft
 from annotator.domain.documents import DocumentDraft
-from annotator.store.models import AnnotationRow, LayerRow
 from annotator.store.project import Project
-from benchmarks.view_scenarios import article, spans_over
+from benchmarks.view_scenarios import article, store_spans
 
 REPEATS = 7
 
@@ -26,16 +23,7 @@ def _project(folder: Path, spans: int) -> tuple[Project, int]:
     text = article(200_000)
     project = Project.open(folder / f"p{spans}.sqlite", "bench")
     project.documents.add_many([DocumentDraft(text=text, title="Bench")])
-    with project.db.write() as session:
-        layer = session.query(LayerRow.id).filter(LayerRow.name == "quote").scalar()
-        rows = [
-            {"document_id": 1, "layer_id": layer, "label_id": None, "start": a.start,
-             "end": a.end, "text": a.text, "attributes": {}, "actor_id": None,
-             "annotator_id": 1, "origin": "manual", "created_at": a.created_at,
-             "updated_at": a.updated_at}
-            for a in spans_over(text, spans)
-        ]  # fmt: skip
-        session.execute(insert(AnnotationRow), rows)
+    store_spans(project, 1, text, spans)
     return project, 1
 
 

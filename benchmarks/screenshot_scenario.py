@@ -13,13 +13,10 @@ import textwrap
 import time
 from pathlib import Path
 
-from sqlalchemy import insert, select
-
 from annotator.domain.documents import DocumentDraft
-from annotator.store.models import AnnotationRow, LayerRow
 from annotator.store.project import Project
 from benchmarks.process_env import installed_env
-from benchmarks.view_scenarios import article, spans_over
+from benchmarks.view_scenarios import article, store_spans
 
 REPEATS = 3
 WIDTH, HEIGHT = 1200, 800
@@ -70,16 +67,7 @@ def _project(folder: Path, chars: int, spans: int) -> Path:
     with Project.open(path) as project:
         project.documents.add_many([DocumentDraft(text=text, title="Bench")])
         if spans:
-            with project.db.write() as session:
-                layer = session.scalar(select(LayerRow.id).where(LayerRow.name == "quote"))
-                rows = [
-                    {"document_id": 1, "layer_id": layer, "label_id": None, "start": a.start,
-                     "end": a.end, "text": a.text, "attributes": {}, "actor_id": None,
-                     "annotator_id": 1, "origin": "manual", "created_at": a.created_at,
-                     "updated_at": a.updated_at}
-                    for a in spans_over(text, spans)
-                ]  # fmt: skip
-                session.execute(insert(AnnotationRow), rows)
+            store_spans(project, 1, text, spans)
     return path
 
 

@@ -64,6 +64,27 @@ def spans_over(text: str, count: int, seed: int = 5) -> list[Annotation]:
     return result
 
 
+def store_spans(project: Project, document_id: int, text: str, count: int) -> None:
+    """``count`` spans of :func:`spans_over` written in bulk, as quotes without an actor (a
+    benchmark's setup, not through the edit log)."""
+    from sqlalchemy import insert, select
+
+    from annotator.store.annotators import annotator_id
+    from annotator.store.models import AnnotationRow, LayerRow
+
+    with project.db.write() as session:
+        layer = session.scalar(select(LayerRow.id).where(LayerRow.name == "quote"))
+        who = annotator_id(session, "bench")
+        rows = [
+            {"document_id": document_id, "layer_id": layer, "label_id": None,
+             "start": a.start, "end": a.end, "text": a.text, "attributes": {},
+             "actor_id": None, "annotator_id": who, "origin": "manual",
+             "created_at": a.created_at, "updated_at": a.updated_at}
+            for a in spans_over(text, count)
+        ]  # fmt: skip
+        session.execute(insert(AnnotationRow), rows)
+
+
 def _best(run: Callable[[], float]) -> float:
     return min(run() for _ in range(REPEATS))
 
@@ -162,23 +183,7 @@ def annotate_add(big: int = 10_000, small: int = 10) -> tuple[float, float]:
         project = Project.open(folder / f"p{count}.sqlite")
         project.documents.add_many([DocumentDraft(text=text, title=f"{count}")])
         document_id = project.documents.list()[-1].id
-        with project.db.write() as session:
-            from sqlalchemy import insert
-
-            from annotator.store.models import AnnotationRow, LayerRow
-
-            layer_id = session.query(LayerRow.id).filter(LayerRow.name == "quote").scalar()
-            rows = [
-                {"document_id": document_id, "layer_id": layer_id, "label_id": None,
-                 "start": a.start, "end": a.end, "text": a.text, "attributes": {},
-                 "actor_id": None, "annotator_id": 1, "origin": "manual",
-                 "created_at": a.created_at, "updated_at": a.updated_at}
-                for a in spans_over(text, count)
-            ]  # fmt: skip
-            from annotator.store.annotators import annotator_id
-
-            annotator_id(session, "bench")
-            session.execute(insert(AnnotationRow), rows)
+        store_spans(project, document_id, text, count)
         view = ArticleView()
         view.make_span = make
         view.resize(WIDTH, HEIGHT)

@@ -9,8 +9,9 @@ overwritten silently (:class:`ConflictError` names who changed it and when).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from annotator.domain.actors import Actor, actor_draft
 from annotator.domain.annotations import Annotation, Link, Origin, as_draft
@@ -67,6 +68,9 @@ class Entry:
 
     def __repr__(self) -> str:
         return f"Entry(#{self.id} {self.action} {self.entity} {self.entity_id})"
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,16 +144,26 @@ def _revert_annotation(store: AnnotationStore, entry: Entry) -> None:
 
 def _current_annotation(store: AnnotationStore, left: Annotation) -> Annotation:
     """The span as stored now, if it is still as ``left`` (an entry's "after") left it."""
+    return _unchanged(
+        lambda: store.get(left.id), _span_content, left, _what(left),
+        lambda: store.last_change("annotation", left.id),
+    )  # fmt: skip
+
+
+def _unchanged(
+    read: Callable[[], T],
+    content: Callable[[T], Any],
+    left: T,
+    what: str,
+    who: Callable[[], str],
+) -> T:
+    """``read()``, refused with who changed it when it is gone or differs from ``left``."""
     try:
-        current = store.get(left.id)
+        current = read()
     except NotFoundError:
-        raise ConflictError(
-            f"{_what(left)} was deleted since ({store.last_change('annotation', left.id)})"
-        ) from None
-    if _span_content(current) != _span_content(left):
-        raise ConflictError(
-            f"{_what(left)} was changed since by {store.last_change('annotation', left.id)}"
-        )
+        raise ConflictError(f"{what} was deleted since ({who()})") from None
+    if content(current) != content(left):
+        raise ConflictError(f"{what} was changed since by {who()}")
     return current
 
 
@@ -201,17 +215,10 @@ def _revert_actor(store: ActorStore, entry: Entry) -> None:
 def _current_actor(store: ActorStore, left: dict[str, Any]) -> Actor:
     """The actor as stored now, if it is still as an entry's "after" left it."""
     wanted = actor_from_dict(left)
-    try:
-        current = store.get(wanted.id)
-    except NotFoundError:
-        raise ConflictError(
-            f"the actor {wanted.name} was deleted since ({store.last_change('actor', wanted.id)})"
-        ) from None
-    if actor_draft(current) != actor_draft(wanted):
-        raise ConflictError(
-            f"the actor {wanted.name} was changed since by {store.last_change('actor', wanted.id)}"
-        )
-    return current
+    return _unchanged(
+        lambda: store.get(wanted.id), actor_draft, wanted, f"the actor {wanted.name}",
+        lambda: store.last_change("actor", wanted.id),
+    )  # fmt: skip
 
 
 # -- documents --------------------------------------------------------------------------------
