@@ -196,6 +196,12 @@ def history_doc_10k() -> Result:
     return Result("history_doc_10k", *measure(), goal=3.0)
 
 
+def agreement_1k() -> Result:
+    from benchmarks.agreement_scenario import measure
+
+    return Result("agreement_1k", *measure(), goal=3.0)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
@@ -209,4 +215,5 @@ SCENARIOS: dict[str, Callable[[], Result]] = {
     "screenshot_1M_10k": screenshot_1m_10k,
     "undo_at_10k": undo_at_10k,
     "history_doc_10k": history_doc_10k,
+    "agreement_1k": agreement_1k,
 }

@@ -2,7 +2,7 @@
 database and no Qt; store, formats and jobs know no Qt; the GUI reaches the data only through
 the core's services; nothing below imports what is above.
 
-    domain  <  formats, store  <  jobs  <  gui, cli
+    domain, analysis  <  formats, store  <  jobs  <  gui, cli
 """
 
 import ast
@@ -16,9 +16,11 @@ DATABASE = {"sqlalchemy", "alembic", "psycopg", "sqlite3"}
 # what each package may import from annotator, and which libraries it must not
 RULES = {
     "domain": ({"domain"}, QT | DATABASE | {"trafilatura", "networkx", "yaml"}),
+    "analysis": ({"analysis"}, QT | DATABASE),
     "formats": ({"domain", "formats"}, QT | DATABASE),
     "store": ({"domain", "store", "resources"}, QT),
-    "jobs": ({"domain", "formats", "store", "jobs", "paths", "resources"}, QT | DATABASE),
+    "jobs": ({"domain", "analysis", "formats", "store", "jobs", "paths", "resources"},
+             QT | DATABASE),
     "gui": ({"domain", "formats", "store", "jobs", "gui", "desktop", "paths", "resources"},
             DATABASE),
 }  # fmt: skip

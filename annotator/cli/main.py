@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from annotator import __version__
 from annotator.cli import (
+    agreement_cmd,
     backup_cmd,
     delete_cmd,
     desktop_cmd,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         delete_cmd,
         stats_cmd,
         history_cmd,
+        agreement_cmd,
         scheme_cmd,
         screenshot_cmd,
         backup_cmd,

@@ -24,6 +24,7 @@ from annotator.store.backups import (
     list_backups,
     rolling_backup,
 )
+from annotator.store.coded_spans import CodedSpans
 from annotator.store.database import Database
 from annotator.store.document_deletion import DocumentDeletion
 from annotator.store.documents import DocumentStore
@@ -67,6 +68,7 @@ class Project:
         self.annotations = AnnotationStore(db, self.scheme, self.documents, annotator)
         self.annotated = AnnotatedImporter(db, self.scheme, annotator)
         self.document_deletion = DocumentDeletion(db, annotator)
+        self.coded = CodedSpans(db, annotator)
         self.history = History(
             db,
             annotator,

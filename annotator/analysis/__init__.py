@@ -1,0 +1,1 @@
+"""Statistics over annotations: agreement between annotators. Pure Python, no Qt, no database."""

@@ -1,0 +1,120 @@
+"""Every annotator's spans per document, read in bulk for agreement (plain Core selects)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Text, select, type_coerce
+
+from annotator.domain.documents import DocumentStatus
+from annotator.store.models import (
+    AnnotationRow,
+    AnnotatorRow,
+    DocumentRow,
+    LabelRow,
+    LayerRow,
+    LinkRow,
+)
+from annotator.store.service import Service
+
+
+@dataclass(frozen=True, slots=True)
+class CodedSpan:
+    id: int
+    document_id: int
+    annotator: str
+    layer: str
+    label: str | None
+    start: int
+    end: int
+    text: str
+    attributes: dict[str, Any]
+    actor_id: int | None
+    links: dict[str, int] = field(default_factory=dict)  # link type -> actor id
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    id: int
+    title: str
+    chars: int
+
+
+class CodedSpans(Service):
+    def read(
+        self,
+        *,
+        layers: set[str] | None = None,
+        annotators: set[str] | None = None,
+        status: DocumentStatus | None = None,
+    ) -> tuple[list[CodedDocument], list[CodedSpan]]:
+        """The documents (those with spans, or of ``status``) and their spans of ``layers`` by
+        ``annotators`` (all when None), ordered by document and offsets."""
+        query = (
+            select(
+                AnnotationRow.id, AnnotationRow.document_id, AnnotatorRow.name, LayerRow.name,
+                LabelRow.name, AnnotationRow.start, AnnotationRow.end, AnnotationRow.text,
+                type_coerce(AnnotationRow.attributes, Text), AnnotationRow.actor_id,
+            )
+            .join(AnnotatorRow, AnnotatorRow.id == AnnotationRow.annotator_id)
+            .join(LayerRow, LayerRow.id == AnnotationRow.layer_id)
+            .outerjoin(LabelRow, LabelRow.id == AnnotationRow.label_id)
+            .join(DocumentRow, DocumentRow.id == AnnotationRow.document_id)
+            .order_by(AnnotationRow.document_id, AnnotationRow.start, AnnotationRow.end)
+        )  # fmt: skip
+        if layers is not None:
+            query = query.where(LayerRow.name.in_(sorted(layers)))
+        if annotators is not None:
+            query = query.where(AnnotatorRow.name.in_(sorted(annotators)))
+        if status is not None:
+            query = query.where(DocumentRow.status == status.value)
+        with self._db.read() as session:
+            connection = session.connection()
+            rows = connection.execute(query).all()
+            links: dict[int, dict[str, int]] = defaultdict(dict)
+            chosen = query.with_only_columns(AnnotationRow.id).order_by(None).scalar_subquery()
+            for source, kind, actor in connection.execute(
+                select(LinkRow.source_id, LinkRow.type, LinkRow.target_actor_id).where(
+                    LinkRow.target_actor_id.is_not(None), LinkRow.source_id.in_(chosen)
+                )
+            ):
+                if actor is not None:
+                    links[source][kind] = actor
+            ids = sorted({row[1] for row in rows})
+            documents = [
+                CodedDocument(id_, title, chars)
+                for id_, title, chars in connection.execute(
+                    select(DocumentRow.id, DocumentRow.title, DocumentRow.chars)
+                    .where(DocumentRow.id.in_(ids))
+                    .order_by(DocumentRow.id)
+                )
+            ]
+        decoded = _Decoded()
+        spans = [
+            CodedSpan(id_, doc, who, layer, label, start, end, text, decoded(values), actor,
+                      links.get(id_, {}))
+            for id_, doc, who, layer, label, start, end, text, values, actor in rows
+        ]  # fmt: skip
+        return documents, spans
+
+
+class _Decoded:
+    """Attribute JSON decoded once per distinct text: most spans carry the same few values
+    ({"kind": "direct"}), so a corpus decodes a handful of strings, not one per span. The
+    decoded dicts are shared: read them, never change them."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, raw: str | dict[str, Any] | None) -> dict[str, Any]:
+        if raw is None:
+            return {}
+        if not isinstance(raw, str):  # a driver that decodes JSON itself (psycopg)
+            return raw
+        found = self._seen.get(raw)
+        if found is None:
+            found = self._seen[raw] = json.loads(raw) or {}
+        return found
