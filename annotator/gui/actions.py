@@ -99,6 +99,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("delete-document", "De&lete document…", None, "delete",
                "Delete the open document with its spans (Undo, or History → Restore, brings it "
                "back)", "Document"),
+    ActionSpec("agreement", "&Agreement…", None, "agreement",
+               "Agreement between annotators: span F1, α and κ, and every disagreement",
+               "Analysis"),
     ActionSpec("new-actor", "New &actor…", "Ctrl+Shift+A", "actor-new",
                "Add an actor to the registry", "Actors"),
     ActionSpec("zoom-in", "Zoom &in", QKeySequence.StandardKey.ZoomIn, "zoom-in",

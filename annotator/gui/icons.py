@@ -44,6 +44,7 @@ _ICONS: dict[str, str] = {
     "export": "mdi6.file-export-outline",
     "backup": "mdi6.backup-restore",
     "history": "mdi6.history",
+    "agreement": "mdi6.account-multiple-check-outline",
     "project-new": "mdi6.file-plus-outline",
     "project-open": "mdi6.folder-open-outline",
     "refresh": "mdi6.refresh",

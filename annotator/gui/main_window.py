@@ -26,6 +26,7 @@ from annotator.gui.annotating import Annotating
 from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
+from annotator.gui.dialogs.agreement_window import AgreementWindow
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.scheme_editor import SchemeEditor
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.project_menu = ProjectMenu(self, self.settings)
         self.actions_by_name: dict[str, QAction] = {}
         self.job: BackgroundJob | None = None
+        self.agreement: AgreementWindow | None = None
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
             "done-next": self._done_next,
             "new-actor": lambda: self.actor_actions.edit(None),
             "delete-document": self._delete_document,
+            "agreement": self.show_agreement,
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
             "zoom-out": lambda: self.view.zoomOut(1),
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
                 "delete-document",
             ],
             "&View": ["zoom-in", "zoom-out", None],
+            "&Analysis": ["agreement"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():
@@ -358,6 +362,23 @@ class MainWindow(QMainWindow):
         if self.workspace.document is not None:
             with contextlib.suppress(AnnotatorError):  # shown by self.failures
                 self.workspace.set_status(self.workspace.document.id, status)
+
+    def show_agreement(self) -> AgreementWindow:
+        if self.agreement is None:
+            self.agreement = AgreementWindow(self)
+            self.agreement.placeRequested.connect(self.show_place)
+        self.agreement.show()
+        self.agreement.raise_()
+        return self.agreement
+
+    def show_place(self, document_id: int, start: int, end: int) -> None:
+        """Open an article with ``start``–``end`` selected and in the middle of the view."""
+        self.open_document(document_id)
+        if self.workspace.document is not None and self.workspace.document.id == document_id:
+            self.view.select_text(start, end)
+            self.view.centre_on(start)
+            self.raise_()
+            self.activateWindow()
 
     def _delete_document(self) -> None:
         document = self.workspace.document
