@@ -48,6 +48,8 @@ def shortcut_text(action: QAction) -> str:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import", "&Import articles…", "Ctrl+I", "import", "Import files or folders",
                "File"),
+    ActionSpec("merge-project", "&Merge project…", None, "merge",
+               "Merge other copies of this project (annotated elsewhere) into it", "File"),
     ActionSpec("import-folder", "Import a &folder…", "Ctrl+Shift+I", "import",
                "Import every article in a folder, or a brat collection", "File"),
     ActionSpec("export", "&Export annotations…", "Ctrl+E", "export",

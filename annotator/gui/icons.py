@@ -45,6 +45,7 @@ _ICONS: dict[str, str] = {
     "backup": "mdi6.backup-restore",
     "history": "mdi6.history",
     "agreement": "mdi6.account-multiple-check-outline",
+    "merge": "mdi6.source-merge",
     "project-new": "mdi6.file-plus-outline",
     "project-open": "mdi6.folder-open-outline",
     "refresh": "mdi6.refresh",

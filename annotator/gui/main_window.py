@@ -39,6 +39,7 @@ from annotator.gui.docks.history import HistoryDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import app_icon, icon
 from annotator.gui.import_flow import ImportFlow
+from annotator.gui.merge_flow import merge_dialog
 from annotator.gui.project_menu import ProjectMenu
 from annotator.gui.project_state import (
     DailyBackup,
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
             "new-actor": lambda: self.actor_actions.edit(None),
             "delete-document": self._delete_document,
             "agreement": self.show_agreement,
+            "merge-project": lambda: merge_dialog(self),
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
             "zoom-out": lambda: self.view.zoomOut(1),
@@ -200,7 +202,16 @@ class MainWindow(QMainWindow):
             self.removeToolBar(old)
             old.deleteLater()
         menus: dict[str, list[str | None]] = {
-            "&File": ["import", "import-folder", "export", None, "backups", None, "quit"],
+            "&File": [
+                "import",
+                "import-folder",
+                "export",
+                None,
+                "merge-project",
+                "backups",
+                None,
+                "quit",
+            ],
             "&Edit": ["undo", "redo", None, "delete", None, "find", "search", None, "scheme"],
             "&Annotate": [
                 *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),

@@ -521,11 +521,27 @@ class _FileState:
             )
             if found is not None:
                 return found
-        return self.session.scalar(
+        found = self.session.scalar(
             select(ActorRow.id)
             .where(ActorRow.name == actor.name, ActorRow.kind == actor.kind.value)
             .order_by(ActorRow.id)
         )
+        if found is not None:
+            return found
+        # an actor merged into another here: its name lives on as that one's alias
+        aliased = self.session.execute(
+            select(ActorRow.id, ActorRow.name)
+            .join(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
+            .where(ActorAliasRow.alias == actor.name, ActorRow.kind == actor.kind.value)
+            .order_by(ActorRow.id)
+        ).first()
+        if aliased is None:
+            return None
+        self.result.notices.append(
+            f"actor {actor.name!r} is an alias of {aliased.name!r} here (merged on one side): "
+            "its spans name that actor"
+        )
+        return int(aliased.id)
 
     def _annotator(self, name: str | None) -> int:
         if not name:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from annotator.domain.actors import ActorDraft, ActorKind
 from annotator.domain.annotations import AnnotationDraft
 from annotator.domain.documents import DocumentDraft, DocumentStatus
+from annotator.store.project import Project
 
 TEXT = "Okafor said the barrier would hold."
 
@@ -171,3 +172,26 @@ def test_deleting_the_open_document_opens_the_next_and_undo_brings_it_back(
     assert sorted(window.documents.document_ids()) == [first, second]
     window.open_document(first)
     assert window.view.span_count() == 1
+
+
+def test_file_merge_brings_another_copys_spans_into_the_open_window(
+    qtbot, make_window, project, db_path, tmp_path
+):
+    import shutil
+
+    from annotator.gui.merge_flow import merge_files
+
+    project.documents.add_many([DocumentDraft(text=TEXT, title="t")])
+    document = project.documents.list()[0].id
+    copy = tmp_path / "laptop.sqlite"
+    shutil.copy(project.back_up(), copy)  # a consistent copy, as a laptop would take
+    with Project.open(copy, "bob") as bob:
+        bob.annotations.create(document, AnnotationDraft("claim", 12, 34))
+    window = make_window(project)
+    window.open_document(document)
+    job = merge_files(window, [copy])
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: window.view.span_count() == 1, timeout=3000)
+    assert "Merged laptop.sqlite: 1 spans" in window.statusBar().currentMessage()
+    assert next(iter(window.workspace.annotations.values())).annotator == "bob"

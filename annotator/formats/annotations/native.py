@@ -44,12 +44,12 @@ def write_native(
 ) -> None:
     keys = ActorKeys(corpus.actors)
     for item in documents:
-        out.write(json.dumps(_record(item, keys), ensure_ascii=False) + "\n")
+        out.write(json.dumps(native_record(item, keys), ensure_ascii=False) + "\n")
         report.documents += 1
         report.spans += len(item.annotations)
 
 
-def _record(item: AnnotatedDocument, keys: ActorKeys) -> dict[str, Any]:
+def native_record(item: AnnotatedDocument, keys: ActorKeys) -> dict[str, Any]:
     document = item.document
     span_keys = {a.id: f"s{n}" for n, a in enumerate(item.annotations, start=1)}
     named: list[int] = []  # in the order the spans name them, so keys do not depend on ids
@@ -110,7 +110,7 @@ def read_native(
 ) -> Iterator[ImportedDocument]:
     for number, record in json_lines(path, encoding):
         try:
-            yield _document(record, path, number)
+            yield native_document(record, path, number)
         except InputError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -122,7 +122,7 @@ def looks_native(record: Any) -> bool:
     return isinstance(record, dict) and record.get("format") == FORMAT
 
 
-def _document(record: dict[str, Any], path: Path, line: int) -> ImportedDocument:
+def native_document(record: dict[str, Any], path: Path, line: int) -> ImportedDocument:
     text = record["text"]
     if not isinstance(text, str) or not text:
         raise InputError(path, "'text' must be a non-empty string", line)
