@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from annotator import __version__
 from annotator.cli import (
     agreement_cmd,
+    assign_cmd,
     backup_cmd,
     delete_cmd,
     desktop_cmd,
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         stats_cmd,
         history_cmd,
         agreement_cmd,
+        assign_cmd,
         merge_cmd,
         scheme_cmd,
         screenshot_cmd,

@@ -30,6 +30,7 @@ from annotator.domain.errors import (
 from annotator.domain.scheme import Scheme
 from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
+from annotator.gui.my_work import MyWork
 from annotator.gui.undo_history import UndoHistory
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.history import Changes, HistoryEntry
@@ -65,6 +66,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.project = project
         self._seen = project.history.latest_edit()  # the log is applied up to here
+        self.mine = MyWork(project)  # assigned documents: my status, my spans only
         self._in_step = False  # inside Workspace.step: one transaction still open
         self.undo_stack = UndoHistory(project.history, self.undo, self.redo, self)
         self.scheme: Scheme = project.scheme.load()
@@ -83,14 +85,20 @@ class Workspace(QObject):
 
     # -- reading ---------------------------------------------------------------------------
     def documents(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
-        return self.project.documents.list(status)
+        """The documents, with my own status on those assigned to me."""
+        found = self.mine.summaries(self.project.documents.list())
+        return [s for s in found if status is None or s.status is status]
 
     def open_document(self, document_id: int | None) -> None:
         if document_id is None:
             self.document, self.annotations = None, {}
         else:
-            self.document = self.project.documents.get(document_id)
-            self.annotations = {a.id: a for a in self.project.annotations.for_document(document_id)}
+            self.document = self.mine.document(self.project.documents.get(document_id))
+            self.annotations = {
+                a.id: a
+                for a in self.project.annotations.for_document(document_id)
+                if self.mine.shows(a)
+            }
         self.documentOpened.emit(self.document)
 
     def reload_actors(self) -> None:
@@ -120,7 +128,8 @@ class Workspace(QObject):
         created = self.attempt(lambda: self.project.annotations.create(document_id, draft))
         self._added(created)
         if self.document is not None and self.document.status is DocumentStatus.NEW:
-            self.apply_status(document_id, DocumentStatus.IN_PROGRESS)  # the store moved it
+            self.mine.reload()  # the store moved the document's, or my own, status
+            self.apply_status(document_id, DocumentStatus.IN_PROGRESS)
         self._wrote()
         return created
 
@@ -329,6 +338,14 @@ class Workspace(QObject):
 
     # -- documents -------------------------------------------------------------------------
     def set_status(self, document_id: int, status: DocumentStatus) -> None:
+        """My status on a document assigned to me, else the document's status."""
+        assigned = self.mine.assigned(document_id)
+        if assigned is not None:
+            if assigned.status is not status:
+                self.attempt(lambda: self.mine.set_status(document_id, status))
+                self.apply_status(document_id, status)
+                self._wrote()
+            return
         current = self.project.documents.get(document_id)
         before = current.status
         if before == status:
@@ -347,7 +364,7 @@ class Workspace(QObject):
 
     def apply_status(self, document_id: int, status: DocumentStatus) -> None:
         if self.document is not None and self.document.id == document_id:
-            self.document = self.project.documents.get(document_id)
+            self.document = self.mine.document(self.project.documents.get(document_id))
         self.documentsChanged.emit()
 
     def delete_document(self, document_id: int) -> None:
@@ -372,7 +389,9 @@ class Workspace(QObject):
             return None
         current = self.document.id
         self.set_status(current, DocumentStatus.DONE)
-        following = self.project.documents.next_to_annotate(current)
+        following = self.mine.next_after(current)
+        if following is None:
+            following = self.project.documents.next_to_annotate(current)
         if following is not None:
             self.open_document(following)
         return following
@@ -387,6 +406,8 @@ class Workspace(QObject):
         return self.document is not None and self.document.id == document_id
 
     def _added(self, annotation: Annotation) -> None:
+        if not self.mine.shows(annotation):
+            return  # another annotator's span on a document I annotate blind
         if self._is_open(annotation.document_id):
             self.annotations[annotation.id] = annotation
         self._count_mention(annotation.actor_id, +1, annotation.text)
@@ -415,8 +436,9 @@ class Workspace(QObject):
                 linked[actor_id] = max(linked.get(actor_id, 0) + change, 0)
 
     def _refresh_document(self, document_id: int) -> None:
+        self.mine.reload()
         try:
-            self.document = self.project.documents.get(document_id)
+            self.document = self.mine.document(self.project.documents.get(document_id))
         except NotFoundError:  # deleted (by an undo, or elsewhere)
             self.open_document(None)
         except AnnotatorError:

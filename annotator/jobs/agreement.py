@@ -8,8 +8,9 @@ request, in the order of the choice list), Cohen's κ per pair and Fleiss' κ wh
 annotators all marked the span. A quote's speaker and a claim's claimant are compared by actor,
 as is a mention's actor. Every disagreement is listed with where it is.
 
-An annotator counts for a document when they have a span of the layer in it, or when they are
-named with ``annotators`` (then having none there is a disagreement too).
+An annotator counts for a document when they have a span of the layer in it, when it is
+assigned to them, or when they are named with ``annotators`` (then having none there is a
+disagreement too).
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ class AgreementReport:
     layers: list[LayerAgreement] = field(default_factory=list)
     documents: list[DocumentScore] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
+    assigned: dict[int, list[str]] = field(default_factory=dict)  # document -> its annotators
 
 
 def agreement(
@@ -112,13 +114,21 @@ def agreement(
         layers={layer.name for layer in layers}, annotators=names, status=options.status
     )
     by_document = _by_document(spans)
-    everyone = sorted(options.annotators or {span.annotator for span in spans})
+    assigned: dict[int, set[str]] = defaultdict(set)
+    for assignment in project.assignments.list():
+        if names is None or assignment.annotator in names:
+            assigned[assignment.document_id].add(assignment.annotator)
+    everyone = sorted(
+        options.annotators
+        or {span.annotator for span in spans}
+        | {name for document in documents for name in assigned.get(document.id, ())}
+    )
     if len(everyone) < 2:
         raise UsageError(
             "agreement needs the spans of two or more annotators; found "
             + (", ".join(everyone) or "none")
         )
-    report = AgreementReport(everyone)
+    report = AgreementReport(everyone, assigned={d: sorted(n) for d, n in assigned.items()})
     actor_names = {actor.id: actor.name for actor in project.actors.list()}
     progress.start(len(layers) * max(len(documents), 1), "agreement")
     for layer in layers:
@@ -175,7 +185,7 @@ def _layer(
         progress.check()
         progress.advance(1)
         coded = by_document.get(document.id, {}).get(layer.name, {})
-        who = sorted(options.annotators or coded)
+        who = sorted(options.annotators or set(coded) | set(report.assigned.get(document.id, ())))
         if len(who) < 2:
             continue
         counted += 1

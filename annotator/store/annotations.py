@@ -23,6 +23,7 @@ from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.domain.scheme import AttributeKind, Layer
 from annotator.store.annotators import annotator_id
+from annotator.store.assignments import AssignmentStore
 from annotator.store.database import Database
 from annotator.store.documents import DocumentStore
 from annotator.store.edit_log import Action
@@ -30,6 +31,7 @@ from annotator.store.models import (
     ActorRow,
     AnnotationRow,
     AnnotatorRow,
+    AssignmentRow,
     DocumentRow,
     LabelRow,
     LayerRow,
@@ -42,11 +44,17 @@ from annotator.store.versions import claim
 
 class AnnotationStore(Service):
     def __init__(
-        self, db: Database, scheme: SchemeStore, documents: DocumentStore, annotator: str
+        self,
+        db: Database,
+        scheme: SchemeStore,
+        documents: DocumentStore,
+        assignments: AssignmentStore,
+        annotator: str,
     ) -> None:
         super().__init__(db, annotator)
         self._scheme = scheme
         self._documents = documents
+        self._assignments = assignments
 
     def create(
         self,
@@ -88,7 +96,22 @@ class AnnotationStore(Service):
             status = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
             if rules and status == DocumentStatus.NEW.value:
                 self._documents.change_status(session, document_id, DocumentStatus.IN_PROGRESS)
+            if rules:
+                self._start_assignment(session, document_id, who)
             return annotation
+
+    def _start_assignment(self, session: Session, document_id: int, who: int) -> None:
+        """An annotator's first span on a document assigned to them: their status moves to
+        "in progress" too, in the same step."""
+        status = session.scalar(
+            select(AssignmentRow.status).where(
+                AssignmentRow.document_id == document_id, AssignmentRow.annotator_id == who
+            )
+        )
+        if status == DocumentStatus.NEW.value:
+            name = session.scalar(select(AnnotatorRow.name).where(AnnotatorRow.id == who))
+            assert name is not None
+            self._assignments.change_status(session, document_id, DocumentStatus.IN_PROGRESS, name)
 
     def update(
         self,

@@ -17,6 +17,7 @@ from annotator.store.actors import ActorStore
 from annotator.store.annotated_import import AnnotatedImporter
 from annotator.store.annotations import AnnotationStore
 from annotator.store.annotators import default_annotator_name
+from annotator.store.assignments import AssignmentStore
 from annotator.store.backups import (
     DEFAULT_KEEP,
     Backup,
@@ -65,7 +66,10 @@ class Project:
         self.scheme = SchemeStore(db, annotator)
         self.documents = DocumentStore(db, annotator)
         self.actors = ActorStore(db, annotator)
-        self.annotations = AnnotationStore(db, self.scheme, self.documents, annotator)
+        self.assignments = AssignmentStore(db, annotator)
+        self.annotations = AnnotationStore(
+            db, self.scheme, self.documents, self.assignments, annotator
+        )
         self.annotated = AnnotatedImporter(db, self.scheme, annotator)
         self.document_deletion = DocumentDeletion(db, annotator)
         self.coded = CodedSpans(db, annotator)
@@ -73,7 +77,12 @@ class Project:
             db,
             annotator,
             Services(
-                self.annotations, self.actors, self.documents, self.scheme, self.document_deletion
+                self.annotations,
+                self.actors,
+                self.documents,
+                self.scheme,
+                self.document_deletion,
+                self.assignments,
             ),
         )
 

@@ -26,6 +26,7 @@ from annotator.store.actors import (
     split_from_dict,
 )
 from annotator.store.annotations import AnnotationStore
+from annotator.store.assignments import AssignmentStore
 from annotator.store.document_deletion import DocumentDeletion
 from annotator.store.documents import DocumentStore
 from annotator.store.scheme_store import SchemeStore
@@ -80,6 +81,7 @@ class Services:
     documents: DocumentStore
     scheme: SchemeStore
     document_deletion: DocumentDeletion
+    assignments: AssignmentStore
 
 
 def annotation_from_dict(data: dict[str, Any]) -> Annotation:
@@ -113,6 +115,8 @@ def revert(services: Services, entry: Entry) -> None:
         services.document_deletion.restore(entry.before)
     elif entry.entity == "document" and entry.action == "create" and entry.entity_id:
         services.document_deletion.delete(entry.entity_id)
+    elif entry.entity == "assignment":
+        _revert_assignment(services.assignments, entry)
     elif entry.entity == "scheme" and entry.before is not None:
         services.scheme.install(scheme_from_dict(entry.before))
     else:
@@ -233,3 +237,31 @@ def _revert_status(store: DocumentStore, entry: Entry) -> None:
     store.set_status(
         document.id, DocumentStatus(entry.before["status"]), expected_version=document.version
     )
+
+
+# -- assignments ------------------------------------------------------------------------------
+def _revert_assignment(store: AssignmentStore, entry: Entry) -> None:
+    assert entry.document_id is not None
+    data = entry.after or entry.before or {}
+    annotator = str(data["annotator"])
+    if entry.action == "create":
+        store.unassign(entry.document_id, annotator)
+    elif entry.action == "delete":
+        store.assign([entry.document_id], [annotator])
+        if entry.before and entry.before.get("status") != DocumentStatus.NEW.value:
+            store.set_status(
+                entry.document_id, DocumentStatus(entry.before["status"]), annotator=annotator
+            )
+    elif entry.action == "update" and entry.before and entry.after:
+        current = next(
+            (a for a in store.list(document_id=entry.document_id) if a.annotator == annotator),
+            None,
+        )
+        if current is None or current.status.value != entry.after["status"]:
+            raise ConflictError(
+                f"{annotator}'s status on document #{entry.document_id} was changed since"
+            )
+        store.set_status(
+            entry.document_id, DocumentStatus(entry.before["status"]), annotator=annotator,
+            expected_version=current.version,
+        )  # fmt: skip

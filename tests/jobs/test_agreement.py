@@ -75,3 +75,13 @@ def test_one_annotator_is_not_enough_and_unknown_layers_are_named(team):
             agreement(project, AgreementOptions(annotators=("alice",)))
         with pytest.raises(UsageError, match="no layer quotes"):
             agreement(project, AgreementOptions(layers=frozenset({"quotes"})))
+
+
+def test_an_assigned_annotator_without_spans_counts_as_disagreeing(team):
+    with Project.open(team, "owner") as owner:
+        owner.assignments.assign([1], ["alice", "dave"])
+        report = agreement(owner, AgreementOptions(layers=frozenset({"quote"})))
+    assert "dave" in report.annotators
+    [quotes] = report.layers
+    pairs = {(p.first, p.second): p for p in quotes.pairs}
+    assert pairs[("alice", "dave")].overlap.f1 == 0.0

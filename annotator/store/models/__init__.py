@@ -3,6 +3,7 @@
 from annotator.store.models.actor import ActorAliasRow, ActorRow
 from annotator.store.models.annotation import AnnotationRow, LinkRow
 from annotator.store.models.annotator import AnnotatorRow
+from annotator.store.models.assignment import AssignmentRow
 from annotator.store.models.base import Base
 from annotator.store.models.document import DocumentRow
 from annotator.store.models.edit import ChangeRow, EditRow
@@ -14,6 +15,7 @@ __all__ = [
     "ActorRow",
     "AnnotationRow",
     "AnnotatorRow",
+    "AssignmentRow",
     "AttributeDefRow",
     "Base",
     "ChangeRow",

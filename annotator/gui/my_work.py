@@ -1,0 +1,66 @@
+"""The current annotator's view of assigned documents: their own status, their own spans.
+
+On a document assigned to them, an annotator works blind — others' spans are not shown, so
+agreement is measured on independent work — and the status they see and set is their own.
+Documents not assigned to them show everything and the project's status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from annotator.domain.annotations import Annotation
+from annotator.domain.documents import Document, DocumentStatus, DocumentSummary
+from annotator.store.assignments import Assignment
+from annotator.store.project import Project
+
+_OPEN = (DocumentStatus.NEW, DocumentStatus.IN_PROGRESS)
+
+
+class MyWork:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._mine: dict[int, Assignment] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        assigned = self._project.assignments.list(annotator=self._project.annotator)
+        self._mine = {a.document_id: a for a in assigned}
+
+    def assigned(self, document_id: int) -> Assignment | None:
+        return self._mine.get(document_id)
+
+    def shows(self, annotation: Annotation) -> bool:
+        """Whether the window shows a span: on a document assigned to me, only mine."""
+        if annotation.document_id not in self._mine:
+            return True
+        return annotation.annotator == self._project.annotator
+
+    def document(self, document: Document) -> Document:
+        mine = self._mine.get(document.id)
+        return replace(document, status=mine.status) if mine else document
+
+    def summaries(self, found: list[DocumentSummary]) -> list[DocumentSummary]:
+        return [
+            replace(s, status=self._mine[s.id].status) if s.id in self._mine else s for s in found
+        ]
+
+    def set_status(self, document_id: int, status: DocumentStatus) -> bool:
+        """Set my own status if the document is assigned to me; False if it is not."""
+        mine = self._mine.get(document_id)
+        if mine is None:
+            return False
+        self._project.assignments.set_status(document_id, status, expected_version=mine.version)
+        self.reload()
+        return True
+
+    def next_after(self, document_id: int) -> int | None:
+        """The next document assigned to me that I have not finished (wrapping round); None
+        when nothing is assigned to me."""
+        if not self._mine:
+            return None
+        waiting = sorted(d for d, a in self._mine.items() if a.status in _OPEN and d != document_id)
+        later = [d for d in waiting if d > document_id]
+        if later:
+            return later[0]
+        return waiting[0] if waiting else None
