@@ -34,6 +34,10 @@ def register(
     )
     parser.add_argument("--annotator", metavar="NAME", help="only spans made by this person")
     parser.add_argument(
+        "--curated", action="store_true",
+        help="only the curated (adjudicated) annotation (see annotator curate)",
+    )  # fmt: skip
+    parser.add_argument(
         "--split", type=_split_arg, metavar="train=0.8,dev=0.1,test=0.1",
         help="divide documents into splits",
     )  # fmt: skip
@@ -56,13 +60,16 @@ def register(
 def run(args: argparse.Namespace) -> int:
     from annotator.cli.progressbar import terminal_progress
     from annotator.formats.annotations.report import FormatOptions
+    from annotator.jobs.curation import CURATED
     from annotator.jobs.exporter import export
     from annotator.store.exporting import ExportFilter
 
+    if args.curated and args.annotator:
+        raise UsageError("give --curated or --annotator, not both")
     chosen = ExportFilter(
         status=args.status,
         layers=frozenset(args.layer) if args.layer else None,
-        annotator=args.annotator,
+        annotator=CURATED if args.curated else args.annotator,
     )
     with open_project(args.db) as project, terminal_progress("exporting") as progress:
         result = export(

@@ -27,6 +27,7 @@ from annotator.analysis.spans import PairScore, Unit, groups, pair_score, positi
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Layer, Scheme
+from annotator.jobs.curation import CURATED
 from annotator.jobs.progress import Progress
 from annotator.store.coded_spans import CodedDocument, CodedSpan
 from annotator.store.project import Project
@@ -113,6 +114,8 @@ def agreement(
     documents, spans = project.coded.read(
         layers={layer.name for layer in layers}, annotators=names, status=options.status
     )
+    if names is None or CURATED not in names:  # the adjudicated annotation is no annotator's
+        spans = [span for span in spans if span.annotator != CURATED]
     by_document = _by_document(spans)
     assigned: dict[int, set[str]] = defaultdict(set)
     for assignment in project.assignments.list():

@@ -38,3 +38,22 @@ def test_the_figures_and_a_disagreement_opened_by_enter(qtbot, make_window, proj
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.workspace.document.id == document
     assert window.view.text_selection() == (second, 78)
+
+
+def test_accepting_agreed_spans_from_the_window(qtbot, make_window, project, db_path):
+    from annotator.jobs.curation import CURATED
+
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    document = project.documents.list()[0].id
+    first = TEXT.index('"we')
+    for name in ("alice", "bob"):
+        with Project.open(db_path, name) as other:
+            other.annotations.create(document, AnnotationDraft("quote", first, 36))
+    window = make_window(project)
+    dialog = window.show_agreement()
+    dialog.rule.setCurrentIndex(dialog.rule.findData("all"))
+    dialog.accept_agreed.click()
+    qtbot.waitUntil(lambda: "accepted" in dialog.status.text(), timeout=10_000)
+    assert dialog.status.text().startswith("1 spans accepted into the curated annotation")
+    spans = project.annotations.for_document(document)
+    assert [s.annotator for s in spans if s.annotator == CURATED] == [CURATED]

@@ -24,6 +24,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.gui.background import run_in_background
 from annotator.gui.icons import icon
 from annotator.jobs.agreement import AgreementOptions, AgreementReport, agreement
+from annotator.jobs.curation import CurationReport, curate
 from annotator.jobs.progress import Progress
 
 if TYPE_CHECKING:
@@ -60,6 +61,16 @@ class AgreementWindow(QDialog):
         self.tabs.addTab(self.summary, "Summary")
         self.tabs.addTab(self.documents, "Per document")
         self.tabs.addTab(self.disagreements, "Disagreements")
+        self.rule = QComboBox()
+        for text, rule in (("everyone agrees", "all"), ("all who marked it agree", "annotated"),
+                           ("2 agree", 2), ("3 agree", 3)):  # fmt: skip
+            self.rule.addItem(text, rule)
+        self.rule.setToolTip("When a span is accepted into the curated annotation on its own")
+        self.accept_agreed = QPushButton(icon("done-next"), "Accept agreed spans")
+        self.accept_agreed.setToolTip(
+            "Copy the spans the annotators agree on into the curated annotation (one step: Undo "
+            "takes it back); export it with annotator export --curated"
+        )
         self.status = QLabel("Compute to compare the annotators' work.")
         top = QHBoxLayout()
         top.addWidget(self.layer)
@@ -68,7 +79,13 @@ class AgreementWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(QLabel("Accept when"))
+        bottom.addWidget(self.rule)
+        bottom.addWidget(self.accept_agreed)
+        layout.addLayout(bottom)
+        self.accept_agreed.clicked.connect(self.curate)
         self.compute.clicked.connect(self.run)
         self.annotators.returnPressed.connect(self.run)
         self.disagreements.itemActivated.connect(self._open)
@@ -89,6 +106,27 @@ class AgreementWindow(QDialog):
         self.compute.setEnabled(False)
         self.status.setText("Computing…")
         self._window.job = run_in_background(self, "Computing agreement", job, self._done)
+
+    def curate(self) -> None:
+        project, rule = self._window.workspace.project, self.rule.currentData()
+
+        def job(progress: Progress) -> CurationReport:
+            return curate(project, rule=rule, progress=progress)
+
+        self.accept_agreed.setEnabled(False)
+        self._window.job = run_in_background(self, "Accepting agreed spans", job, self._curated)
+
+    def _curated(self, report: CurationReport | None, error: object) -> None:
+        self.accept_agreed.setEnabled(True)
+        self._window.workspace.catch_up()
+        if error is not None or report is None:
+            text = str(error) if isinstance(error, AnnotatorError) else f"failed: {error}"
+            self.status.setText(text if error is not None else "Cancelled.")
+            return
+        self.status.setText(
+            f"{report.accepted} spans accepted into the curated annotation ({report.already} "
+            f"there already); {len(report.to_review)} places left to review"
+        )
 
     def _done(self, report: AgreementReport | None, error: object) -> None:
         self.compute.setEnabled(True)

@@ -1,0 +1,163 @@
+"""Curation: the adjudicated annotation of each document, made from the annotators' work.
+
+The curated annotation is kept as the work of a reserved annotator, :data:`CURATED`, so it is
+stored, shown, undone and exported like any other annotator's spans (``annotator export
+--curated``). :func:`curate` accepts on its own the spans the annotators agree on — the same
+offsets, layer, label and values (attributes, speaker or claimant, the mention's actor) — under
+a rule:
+
+- ``all``: every annotator of the document (those with spans there, or assigned it) has it;
+- ``annotated``: everyone who marked that place marked it the same way (two at least);
+- a number N: at least N annotators gave that exact version.
+
+The rest is left for the curator, listed with what differs. Accepting is one step (Undo takes
+it back); a span the curated annotation has already is never added twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.analysis.spans import Unit, groups
+from annotator.domain.annotations import AnnotationDraft, LinkDraft
+from annotator.domain.errors import UsageError
+from annotator.domain.scheme import AttributeKind, Scheme
+from annotator.jobs.progress import Progress
+from annotator.store.coded_spans import CodedSpan
+from annotator.store.project import Project
+
+CURATED = "curated"  # the reserved annotator whose spans are the adjudicated annotation
+
+
+@dataclass(slots=True)
+class CurationReport:
+    documents: int = 0
+    accepted: int = 0  # spans added to the curated annotation now
+    already: int = 0  # agreed spans the curated annotation had already
+    to_review: list[tuple[int, str, int, int, str]] = field(default_factory=list)
+    # (document, layer, start, end, why)
+
+
+def parse_rule(value: str) -> str | int:
+    if value in ("all", "annotated"):
+        return value
+    try:
+        needed = int(value)
+    except ValueError:
+        raise UsageError(f"unknown rule {value!r} (all, annotated, or a number)") from None
+    if needed < 2:
+        raise UsageError("a vote needs at least 2 annotators")
+    return needed
+
+
+def curate(
+    project: Project,
+    *,
+    rule: str | int = "all",
+    document_ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+) -> CurationReport:
+    """Add the agreed spans to the curated annotation; list what is left to adjudicate."""
+    progress = progress or Progress()
+    scheme = project.scheme.load()
+    documents, spans = project.coded.read()
+    chosen = set(document_ids) if document_ids is not None else None
+    assigned: dict[int, set[str]] = defaultdict(set)
+    for assignment in project.assignments.list():
+        if assignment.annotator != CURATED:
+            assigned[assignment.document_id].add(assignment.annotator)
+    by_document: dict[int, list[CodedSpan]] = defaultdict(list)
+    for span in spans:
+        by_document[span.document_id].append(span)
+    report = CurationReport()
+    progress.start(len(documents), "curating")
+    with project.history.step(f"Curate ({rule})", atomic=True):
+        for document in documents:
+            progress.check()
+            progress.advance(1)
+            if chosen is not None and document.id not in chosen:
+                continue
+            _document(project, scheme, rule, by_document[document.id],
+                      assigned.get(document.id, set()), report)  # fmt: skip
+    return report
+
+
+def _document(
+    project: Project,
+    scheme: Scheme,
+    rule: str | int,
+    spans: list[CodedSpan],
+    assigned: set[str],
+    report: CurationReport,
+) -> None:
+    mine = [s for s in spans if s.annotator == CURATED]
+    work = [s for s in spans if s.annotator != CURATED]
+    people = sorted({s.annotator for s in work} | assigned)
+    if len(people) < 2:
+        return
+    report.documents += 1
+    curated = {_version(s) for s in mine}
+    by_id = {s.id: s for s in work}
+    for layer in {s.layer for s in work}:
+        units = {
+            name: [_unit(s) for s in work if s.annotator == name and s.layer == layer]
+            for name in people
+        }
+        for group in groups(units):
+            versions = Counter(_version(by_id[u.id]) for u in group.values())
+            agreed = _agreed(versions, len(group), len(people), rule)
+            some = by_id[next(iter(group.values())).id]
+            if agreed is None:
+                why = "not everyone marked it" if len(versions) == 1 else "versions differ"
+                report.to_review.append((some.document_id, layer, some.start, some.end, why))
+                continue
+            if agreed in curated:
+                report.already += 1
+                continue
+            example = next(by_id[u.id] for u in group.values() if _version(by_id[u.id]) == agreed)
+            project.annotations.create(
+                example.document_id, _draft(example, scheme), annotator=CURATED, rules=False
+            )
+            curated.add(agreed)
+            report.accepted += 1
+
+
+def _agreed(versions: Counter[Any], marked: int, people: int, rule: str | int) -> Any:
+    """The version to accept, or None when the rule is not met."""
+    version, count = versions.most_common(1)[0]
+    if rule == "all":
+        return version if len(versions) == 1 and marked == people else None
+    if rule == "annotated":
+        return version if len(versions) == 1 and marked >= 2 else None
+    assert isinstance(rule, int)
+    return version if count >= rule else None
+
+
+def _version(span: CodedSpan) -> tuple[Any, ...]:
+    """What must be identical for two spans to agree."""
+    return (
+        span.layer, span.label, span.start, span.end, span.actor_id,
+        tuple(sorted((k, repr(v)) for k, v in span.attributes.items())),
+        tuple(sorted(span.links.items())),
+    )  # fmt: skip
+
+
+def _unit(span: CodedSpan) -> Unit:
+    kind = f"{span.layer}:{span.label}" if span.label else span.layer
+    return Unit(span.id, span.start, span.end, kind)
+
+
+def _draft(span: CodedSpan, scheme: Scheme) -> AnnotationDraft:
+    layer = scheme.layer(span.layer)
+    actor_names = {spec.name for spec in layer.attributes if spec.kind is AttributeKind.ACTOR}
+    links = tuple(
+        LinkDraft(kind, actor_id=actor) for kind, actor in sorted(span.links.items())
+        if kind in actor_names
+    )  # fmt: skip
+    return AnnotationDraft(
+        span.layer, span.start, span.end, label=span.label, attributes=dict(span.attributes),
+        actor_id=span.actor_id, links=links,
+    )  # fmt: skip
