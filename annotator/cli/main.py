@@ -24,6 +24,7 @@ from annotator.cli import (
     screenshot_cmd,
     show_cmd,
     stats_cmd,
+    team_cmd,
 )
 from annotator.cli.exits import Exit, exit_status
 from annotator.cli.output import term
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         curate_cmd,
         assign_cmd,
         merge_cmd,
+        team_cmd,
         scheme_cmd,
         screenshot_cmd,
         backup_cmd,

@@ -37,6 +37,11 @@ class ReadOnlyError(ProjectError):
     """A change was asked of a project that can only be read (file, folder or medium)."""
 
 
+class NotAllowedError(ReadOnlyError):
+    """The server refused a change this login may not make (another annotator's work, the
+    scheme for anyone but the owner)."""
+
+
 class StorageError(AnnotatorError):
     """The machine refused a write or a read: a full disk, a permission, an I/O error."""
 

@@ -19,6 +19,7 @@ from annotator.domain.errors import (
     AnnotatorError,
     BusyError,
     DamagedProjectError,
+    NotAllowedError,
     ReadOnlyError,
     StorageError,
 )
@@ -84,7 +85,7 @@ def _postgres_error(state: str, exc: BaseException, where: str) -> AnnotatorErro
     if state.startswith("53") or state.startswith("58"):
         return StorageError(f"{where}: the server cannot store this ({first_line})")
     if state in ("25006", "42501"):
-        return ReadOnlyError(f"{where}: this login may not make that change ({first_line})")
+        return NotAllowedError(f"{where}: this login may not make that change ({first_line})")
     if state.startswith("08") or state in ("57P01", "57P02", "57P03"):
         return StorageError(f"{where}: the database server cannot be reached ({first_line})")
     if state in ("55P03", "40P01"):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from annotator import resources
@@ -45,6 +45,15 @@ def _install_default_scheme(connection: Connection) -> None:
     with Session(connection, join_transaction_mode="rollback_only") as session:
         write_scheme(session, default_scheme())
         session.flush()
+
+
+def _person(db: Database) -> str:
+    """Who is annotating: on a PostgreSQL server the database login (its policies know no
+    other), elsewhere the login name or ``$ANNOTATOR_USER``."""
+    if db.engine.dialect.name == "postgresql":
+        with db.read() as session:
+            return str(session.connection().execute(text("SELECT current_user")).scalar_one())
+    return default_annotator_name()
 
 
 def _remove_empty(path: Path) -> None:
@@ -105,7 +114,7 @@ class Project:
             if not spec.existed and spec.path is not None:
                 _remove_empty(spec.path)
             raise
-        return cls(db, annotator or default_annotator_name(), migration)
+        return cls(db, annotator or _person(db), migration)
 
     @property
     def read_only(self) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from annotator.domain.errors import ConflictError, NotFoundError
+from annotator.domain.errors import ConflictError, NotAllowedError, NotFoundError
 from annotator.store.models import AnnotatorRow, EditRow
 
 
@@ -40,7 +40,13 @@ def claim(
     )
     if new is not None:
         return int(new)
-    if session.scalar(select(model.version).where(model.id == entity_id)) is None:
+    current = session.scalar(select(model.version).where(model.id == entity_id))
+    if current is not None and (expected is None or current == expected):
+        # there, and unchanged, yet not updated: a row-level policy of the server refused it
+        raise NotAllowedError(
+            f"{what} is another annotator's work; this login may change only its own"
+        )
+    if current is None:
         deleted = last_change(session, entity, entity_id)
         if deleted is not None:
             raise ConflictError(f"{what} was deleted by {deleted}; nothing was saved")

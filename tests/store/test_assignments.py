@@ -58,3 +58,10 @@ def test_assign_and_list_from_a_shell(capsys, db_path):
         ["1", "alice", "new"], ["2", "alice", "new"], ["3", "alice", "new"]]  # fmt: skip
     code, _, err = run(capsys, "assign", "--db", db, "x-2", "--to", "a")
     assert code == 2 and "not a document id or range" in err
+
+
+def test_roles_belong_to_a_server_project(capsys, db_path):
+    from tests.cli.test_cli import run
+
+    code, _, err = run(capsys, "team", "add", "--db", str(db_path), "alice")
+    assert code == 2 and "PostgreSQL server" in err

@@ -35,7 +35,7 @@ def pg_url():
         yield make_url(SERVER).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
@@ -190,3 +190,57 @@ def test_undo_history_and_restore_on_a_server(pg_url):
         assert deleted_spans == 1
         again.history.undo()
         assert [d.title for d in again.documents.list()] == ["t"]
+
+
+@pytest.fixture
+def team_url(pg_url):
+    """The project on a server, with alice and bob annotators and carol a curator."""
+    with Project.open(pg_url) as owner:
+        owner.documents.add_many([DocumentDraft(text="Okafor said the barrier holds.", title="t")])
+        tag = uuid.uuid4().hex[:6]
+        people = {name: f"{name}_{tag}" for name in ("alice", "bob", "carol")}
+        from annotator.store.team import add_member, members
+
+        for name, login in people.items():
+            add_member(owner.db, login, "curator" if name == "carol" else "annotator")
+        assert {(p, r) for p, r in members(owner.db)} >= {(people["carol"], "curator")}
+    url = make_url(pg_url)
+    yield {name: url.set(username=login).render_as_string(hide_password=False)
+           for name, login in people.items()}  # fmt: skip
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        # the database first: its grants hold the roles
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+        for login in people.values():
+            connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
+        for role in ("curator", "annotator"):
+            connection.execute(text(f'DROP ROLE IF EXISTS "annotator_{url.database}_{role}"'))
+    admin.dispose()
+
+
+def test_the_server_keeps_each_annotator_to_their_own_work(team_url):
+    from dataclasses import replace
+
+    from annotator.domain.annotations import as_draft
+    from annotator.domain.errors import NotAllowedError
+    from annotator.jobs.curation import CURATED
+
+    with Project.open(team_url["alice"]) as alice:
+        assert alice.annotator.startswith("alice_")  # the login is the person
+        span = alice.annotations.create(1, AnnotationDraft("claim", 0, 6))
+    with Project.open(team_url["bob"]) as bob:
+        with pytest.raises(NotAllowedError, match="another annotator's work"):
+            bob.annotations.delete(span.id)
+        with pytest.raises(NotAllowedError, match="another annotator's work"):
+            bob.annotations.update(span.id, replace(as_draft(span), layer="quote"))
+        with pytest.raises(NotAllowedError, match="may not make that change"):
+            bob.scheme.install(replace(bob.scheme.load(), name="mine"))
+        with pytest.raises(NotAllowedError):
+            bob.annotations.create(1, AnnotationDraft("claim", 7, 11), annotator=CURATED)
+        own = bob.annotations.create(1, AnnotationDraft("claim", 7, 11))
+        bob.annotations.delete(own.id)
+    with Project.open(team_url["carol"]) as carol:  # a curator writes the curated annotation
+        curated = carol.annotations.create(1, AnnotationDraft("claim", 0, 6), annotator=CURATED)
+        assert curated.annotator == CURATED
+    with Project.open(team_url["alice"]) as alice:
+        assert alice.annotations.get(span.id).layer == "claim"  # nothing moved
