@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print_json([
             {"source": o.source, "documents": o.documents, "spans": o.spans,
              "onto_documents_here": o.merged_into, "actors_created": o.actors_created,
+             "statuses": o.statuses,
              "notices": o.notices, "not_taken": o.losses.as_dict()}
             for o in outcomes
         ])  # fmt: skip
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"merged {term(outcome.source)}: {outcome.spans} spans "
             f"({outcome.merged_into} onto documents here already), {outcome.documents} new "
-            f"documents, {outcome.actors_created} new actors"
+            f"documents, {outcome.actors_created} new actors, {outcome.statuses} annotators' "
+            "statuses"
         )
     return 0 if complete else 1

@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.domain.corpus import ImportedDocument
+from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.losses import Losses
+from annotator.domain.text import fingerprint
 from annotator.formats.annotations.actor_keys import ActorKeys
 from annotator.formats.annotations.native import native_document, native_record
 from annotator.jobs.progress import Progress
+from annotator.store.changes import ChangeKind, step
 from annotator.store.exporting import ExportFilter, iter_annotated
 from annotator.store.project import Project
 
@@ -33,6 +36,7 @@ class MergeOutcome:
     spans: int = 0
     merged_into: int = 0  # spans added to documents this project had already
     actors_created: int = 0
+    statuses: int = 0  # annotators' statuses taken from the other copy (assignments)
     notices: list[str] = field(default_factory=list)
     losses: Losses = field(default_factory=Losses)
 
@@ -66,12 +70,44 @@ def _merge_one(project: Project, other: Project, name: str, progress: Progress) 
             progress.advance(1)
             yield native_document(native_record(item, keys), Path(name), number)
 
-    result = project.annotated.add(documents(), Path(name), checkpoint=progress.check)
+    with step(project.db, kind=ChangeKind.JOB, label=f"Merge {name}"), project.db.write():
+        result = project.annotated.add(documents(), Path(name), checkpoint=progress.check)
+        outcome.statuses = _merge_statuses(project, other)
     outcome.documents, outcome.spans = result.documents, result.spans
     outcome.merged_into, outcome.actors_created = result.merged, result.actors_created
     outcome.notices.extend(result.notices)
     outcome.losses.merge(result.losses)
     return outcome
+
+
+_PROGRESS = {status: rank for rank, status in enumerate(DocumentStatus)}
+
+
+def _merge_statuses(project: Project, other: Project) -> int:
+    """Each annotator's status on each document, as far as the further of the two copies has
+    it (their own work on a laptop is the newer); documents matched by their text."""
+    theirs = other.assignments.list()
+    if not theirs:
+        return 0
+    texts = {d.id: d for d in other.documents.get_many(sorted({a.document_id for a in theirs}))}
+    ours = {(a.document_id, a.annotator): a for a in project.assignments.list()}
+    taken = 0
+    for assignment in theirs:
+        document = texts.get(assignment.document_id)
+        here = (
+            project.documents.id_for_fingerprint(fingerprint(document.text)) if document else None
+        )
+        if here is None:
+            continue
+        mine = ours.get((here, assignment.annotator))
+        if mine is None:
+            project.assignments.assign([here], [assignment.annotator])
+        elif _PROGRESS[mine.status] >= _PROGRESS[assignment.status]:
+            continue
+        if assignment.status is not DocumentStatus.NEW:
+            project.assignments.set_status(here, assignment.status, annotator=assignment.annotator)
+        taken += 1
+    return taken
 
 
 def _scheme_differences(project: Project, other: Project) -> list[str]:

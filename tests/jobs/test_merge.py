@@ -113,7 +113,29 @@ def test_annotator_merge_from_a_shell(copies, capsys):
     assert code == 0
     assert (
         out == "merged " + str(copies["bob"]) + ": 2 spans (2 onto documents here already), "
-        "0 new documents, 1 new actors\n"
+        "0 new documents, 1 new actors, 0 annotators' statuses\n"
     )
     code, out, _ = run(capsys, "merge", "--db", str(copies["alice"]), "--json", str(copies["bob"]))
     assert code == 0 and json.loads(out)[0]["spans"] == 0
+
+
+def test_each_annotators_status_comes_with_their_work(tmp_path):
+    from annotator.domain.documents import DocumentStatus
+
+    team = tmp_path / "team.sqlite"
+    with Project.open(team, "owner") as owner:
+        owner.documents.add_many(
+            [DocumentDraft(text=t, title=f"D{n}") for n, t in enumerate(TEXTS)]
+        )
+        owner.assignments.assign([1, 2], ["alice"])
+        laptop = tmp_path / "alice.sqlite"
+        shutil.copy(owner.back_up(), laptop)
+    with Project.open(laptop, "alice") as alice:
+        alice.annotations.create(1, AnnotationDraft("claim", 0, 5))  # in progress, by the rule
+        alice.assignments.set_status(2, DocumentStatus.DONE)
+    with Project.open(team, "owner") as owner:
+        [outcome] = merge_projects(owner, [laptop])
+        assert outcome.statuses == 2
+        statuses = {a.document_id: a.status for a in owner.assignments.list(annotator="alice")}
+        assert statuses == {1: DocumentStatus.IN_PROGRESS, 2: DocumentStatus.DONE}
+        assert merge_projects(owner, [laptop])[0].statuses == 0
