@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
                 "delete-document",
             ],
             "&View": ["zoom-in", "zoom-out", None],
-            "&Analysis": ["agreement"],
+            "Analy&sis": ["agreement"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():

@@ -188,6 +188,8 @@ def _layer(
         progress.check()
         progress.advance(1)
         coded = by_document.get(document.id, {}).get(layer.name, {})
+        if not coded:
+            continue  # nobody marked anything of this layer here: nothing to compare
         who = sorted(options.annotators or set(coded) | set(report.assigned.get(document.id, ())))
         if len(who) < 2:
             continue

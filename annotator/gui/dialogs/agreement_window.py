@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -89,6 +90,12 @@ class AgreementWindow(QDialog):
         self.compute.clicked.connect(self.run)
         self.annotators.returnPressed.connect(self.run)
         self.disagreements.itemActivated.connect(self._open)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard starts in the annotators field: Enter computes."""
+        super().showEvent(event)
+        self.activateWindow()
+        self.annotators.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def options(self) -> AgreementOptions:
         layer = self.layer.currentData()
