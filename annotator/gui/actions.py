@@ -101,6 +101,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("delete-document", "De&lete document…", None, "delete",
                "Delete the open document with its spans (Undo, or History → Restore, brings it "
                "back)", "Document"),
+    ActionSpec("curate", "&Curate this article…", None, "curate",
+               "Each annotator's version of each place side by side; digits choose the curated "
+               "one", "Analysis"),
     ActionSpec("agreement", "&Agreement…", None, "agreement",
                "Agreement between annotators: span F1, α and κ, and every disagreement",
                "Analysis"),

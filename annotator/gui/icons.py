@@ -46,6 +46,7 @@ _ICONS: dict[str, str] = {
     "history": "mdi6.history",
     "agreement": "mdi6.account-multiple-check-outline",
     "merge": "mdi6.source-merge",
+    "curate": "mdi6.gavel",
     "project-new": "mdi6.file-plus-outline",
     "project-open": "mdi6.folder-open-outline",
     "refresh": "mdi6.refresh",

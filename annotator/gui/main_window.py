@@ -28,6 +28,7 @@ from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.agreement_window import AgreementWindow
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
+from annotator.gui.dialogs.curation_window import CurationWindow
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.scheme_editor import SchemeEditor
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
             "new-actor": lambda: self.actor_actions.edit(None),
             "delete-document": self._delete_document,
             "agreement": self.show_agreement,
+            "curate": self.show_curation,
             "merge-project": lambda: merge_dialog(self),
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
                 "delete-document",
             ],
             "&View": ["zoom-in", "zoom-out", None],
-            "Analy&sis": ["agreement"],
+            "Analy&sis": ["agreement", "curate"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():
@@ -381,6 +383,16 @@ class MainWindow(QMainWindow):
         self.agreement.show()
         self.agreement.raise_()
         return self.agreement
+
+    def show_curation(self) -> CurationWindow | None:
+        """Curate the open article: each annotator's version of each place side by side."""
+        if self.workspace.document is None:
+            self.statusBar().showMessage("Open an article to curate it.", 6000)
+            return None
+        window = CurationWindow(self, self.workspace.document.id)
+        window.placeRequested.connect(self.show_place)
+        window.show()
+        return window
 
     def show_place(self, document_id: int, start: int, end: int) -> None:
         """Open an article with ``start``–``end`` selected and in the middle of the view."""

@@ -161,3 +161,61 @@ def _draft(span: CodedSpan, scheme: Scheme) -> AnnotationDraft:
         span.layer, span.start, span.end, label=span.label, attributes=dict(span.attributes),
         actor_id=span.actor_id, links=links,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of a document where annotators marked something: each annotator's version
+    (None: they marked nothing there) and the curated one."""
+
+    layer: str
+    start: int
+    end: int
+    versions: dict[str, CodedSpan | None]
+    curated: CodedSpan | None
+
+    @property
+    def agreed(self) -> bool:
+        given = {_version(s) if s else None for s in self.versions.values()}
+        return len(given) == 1 and None not in given
+
+
+def places(project: Project, document_id: int) -> tuple[list[str], list[Place]]:
+    """The annotators of a document and every place they marked, in reading order."""
+    _, spans = project.coded.read(documents={document_id})
+    assigned = {
+        a.annotator for a in project.assignments.list(document_id=document_id)
+        if a.annotator != CURATED
+    }  # fmt: skip
+    people = sorted({s.annotator for s in spans if s.annotator != CURATED} | assigned)
+    found: list[Place] = []
+    for layer in sorted({s.layer for s in spans}):
+        mine = [s for s in spans if s.layer == layer]
+        by_id = {s.id: s for s in mine}
+        units = {
+            name: [_unit(s) for s in mine if s.annotator == name] for name in [*people, CURATED]
+        }
+        for group in groups(units):
+            chosen = {name: by_id[u.id] for name, u in group.items()}
+            first = next(iter(chosen.values()))
+            found.append(Place(
+                layer, first.start, first.end,
+                {name: chosen.get(name) for name in people}, chosen.get(CURATED),
+            ))  # fmt: skip
+    found.sort(key=lambda p: (p.start, p.end, p.layer))
+    return people, found
+
+
+def accept(project: Project, place: Place, annotator: str | None) -> None:
+    """Make ``annotator``'s version the curated one at ``place`` (None: nothing there), as one
+    step."""
+    scheme = project.scheme.load()
+    label = f"Curate {place.layer} {place.start}–{place.end}"
+    with project.history.step(label, atomic=True):
+        if place.curated is not None:
+            project.annotations.delete(place.curated.id)
+        chosen = place.versions.get(annotator) if annotator else None
+        if chosen is not None:
+            project.annotations.create(
+                chosen.document_id, _draft(chosen, scheme), annotator=CURATED, rules=False
+            )

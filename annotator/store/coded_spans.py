@@ -50,6 +50,7 @@ class CodedSpans(Service):
         layers: set[str] | None = None,
         annotators: set[str] | None = None,
         status: DocumentStatus | None = None,
+        documents: set[int] | None = None,
     ) -> tuple[list[CodedDocument], list[CodedSpan]]:
         """The documents (those with spans, or of ``status``) and their spans of ``layers`` by
         ``annotators`` (all when None), ordered by document and offsets."""
@@ -71,6 +72,8 @@ class CodedSpans(Service):
             query = query.where(AnnotatorRow.name.in_(sorted(annotators)))
         if status is not None:
             query = query.where(DocumentRow.status == status.value)
+        if documents is not None:
+            query = query.where(AnnotationRow.document_id.in_(sorted(documents)))
         with self._db.read() as session:
             connection = session.connection()
             rows = connection.execute(query).all()
@@ -84,7 +87,7 @@ class CodedSpans(Service):
                 if actor is not None:
                     links[source][kind] = actor
             ids = sorted({row[1] for row in rows})
-            documents = [
+            found = [
                 CodedDocument(id_, title, chars)
                 for id_, title, chars in connection.execute(
                     select(DocumentRow.id, DocumentRow.title, DocumentRow.chars)
@@ -98,7 +101,7 @@ class CodedSpans(Service):
                       links.get(id_, {}))
             for id_, doc, who, layer, label, start, end, text, values, actor in rows
         ]  # fmt: skip
-        return documents, spans
+        return found, spans
 
 
 class _Decoded:

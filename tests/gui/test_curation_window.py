@@ -1,0 +1,48 @@
+"""Curate this article: each annotator's version side by side, chosen by digit keys."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from annotator.domain.annotations import AnnotationDraft
+from annotator.domain.documents import DocumentDraft
+from annotator.jobs.curation import CURATED
+from annotator.store.project import Project
+
+TEXT = 'Mayor Okafor said "we will build it" and the council said "not with our money".'
+
+
+def test_digits_choose_the_curated_version_and_undo_takes_it_back(
+    qtbot, make_window, project, db_path
+):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    document = project.documents.list()[0].id
+    first, second = TEXT.index('"we'), TEXT.index('"not')
+    plans = {"alice": [(first, 36, "direct"), (second, 78, "direct")],
+             "bob": [(first, 36, "direct"), (second, 78, "indirect")]}  # fmt: skip
+    for name, spans in plans.items():
+        with Project.open(db_path, name) as other:
+            for start, end, kind in spans:
+                other.annotations.create(document, AnnotationDraft(
+                    "quote", start, end, attributes={"kind": kind}))  # fmt: skip
+    window = make_window(project)
+    window.open_document(document)
+    dialog = window.show_curation()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tree)
+    tree = dialog.tree
+    assert [tree.headerItem().text(i) for i in range(tree.columnCount())] == [
+        "Where", "Layer", "1. alice", "2. bob", "Curated"]  # fmt: skip
+    assert tree.topLevelItem(0).toolTip(0) == "everyone agrees"
+    qtbot.keyClick(tree, Qt.Key.Key_1)  # the agreed one: alice's (= bob's)
+    qtbot.keyClick(tree, Qt.Key.Key_2)  # the second place: bob's "indirect"
+    curated = sorted(
+        (a.start, a.attributes["kind"])
+        for a in project.annotations.for_document(document) if a.annotator == CURATED
+    )  # fmt: skip
+    assert curated == [(first, "direct"), (second, "indirect")]
+    assert tree.topLevelItem(1).text(4).endswith("(kind=indirect)")
+    qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [a.start for a in project.annotations.for_document(document)
+            if a.annotator == CURATED] == [first]  # fmt: skip
+    tree.setCurrentItem(tree.topLevelItem(0))
+    qtbot.keyClick(tree, Qt.Key.Key_0)  # nothing here after all
+    assert all(a.annotator != CURATED for a in project.annotations.for_document(document))
