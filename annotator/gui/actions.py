@@ -98,6 +98,9 @@ SPECS: tuple[ActionSpec, ...] = (
                "Set the open document's status to done", "Document"),
     ActionSpec("status-reviewed", "Mark &reviewed", "Ctrl+4", "status-reviewed",
                "Set the open document's status to reviewed", "Document"),
+    ActionSpec("assign", "&Assign…", None, "assign",
+               "Give this article, or every article in the list, to annotators to annotate "
+               "independently", "Document"),
     ActionSpec("delete-document", "De&lete document…", None, "delete",
                "Delete the open document with its spans (Undo, or History → Restore, brings it "
                "back)", "Document"),

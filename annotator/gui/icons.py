@@ -47,6 +47,7 @@ _ICONS: dict[str, str] = {
     "agreement": "mdi6.account-multiple-check-outline",
     "merge": "mdi6.source-merge",
     "curate": "mdi6.gavel",
+    "assign": "mdi6.account-arrow-right-outline",
     "project-new": "mdi6.file-plus-outline",
     "project-open": "mdi6.folder-open-outline",
     "refresh": "mdi6.refresh",

@@ -27,6 +27,7 @@ from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.agreement_window import AgreementWindow
+from annotator.gui.dialogs.assign_dialog import AssignDialog
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
 from annotator.gui.dialogs.curation_window import CurationWindow
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             "delete-document": self._delete_document,
             "agreement": self.show_agreement,
             "curate": self.show_curation,
+            "assign": self._assign,
             "merge-project": lambda: merge_dialog(self),
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
@@ -239,6 +241,7 @@ class MainWindow(QMainWindow):
                 None,
                 *(f"status-{status.value}" for status in DocumentStatus),
                 None,
+                "assign",
                 "delete-document",
             ],
             "&View": ["zoom-in", "zoom-out", None],
@@ -402,6 +405,30 @@ class MainWindow(QMainWindow):
             self.view.centre_on(start)
             self.raise_()
             self.activateWindow()
+
+    def _assign(self) -> None:
+        document = self.workspace.document
+        listed = self.documents.document_ids()
+        if document is None:
+            return
+        answer = self.ask_assignment(document.title, len(listed))
+        if answer is None:
+            return
+        this_only, names = answer
+        ids = [document.id] if this_only else listed
+        with contextlib.suppress(AnnotatorError):  # shown by self.failures
+            made = self.workspace.assign(ids, names)
+            self.statusBar().showMessage(
+                f"{made} assignments made ({len(ids)} articles × {len(names)} annotators)",
+                10_000,
+            )
+
+    def ask_assignment(self, title: str, listed: int) -> tuple[bool, list[str]] | None:
+        """(only the open article?, the annotators) as the user chose, or None."""
+        dialog = AssignDialog(title, listed, self)
+        if dialog.exec() != AssignDialog.DialogCode.Accepted:
+            return None
+        return dialog.this.isChecked(), dialog.names()
 
     def _delete_document(self) -> None:
         document = self.workspace.document

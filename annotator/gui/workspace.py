@@ -367,6 +367,17 @@ class Workspace(QObject):
             self.document = self.mine.document(self.project.documents.get(document_id))
         self.documentsChanged.emit()
 
+    def assign(self, document_ids: list[int], annotators: list[str]) -> int:
+        """Give documents to annotators to annotate independently; returns how many
+        assignments were made."""
+        made = self.attempt(lambda: self.project.assignments.assign(document_ids, annotators))
+        self.mine.reload()
+        if self.document is not None:
+            self.open_document(self.document.id)  # assigned to me now: I work blind on it
+        self.documentsChanged.emit()
+        self._wrote()
+        return made
+
     def delete_document(self, document_id: int) -> None:
         """Delete a document with its spans (one step: Undo or Restore brings it back); the
         next one to annotate opens in its place."""

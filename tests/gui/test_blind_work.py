@@ -36,3 +36,21 @@ def test_an_assigned_document_hides_the_others_spans_and_shows_my_status(
     assert statuses["Assigned"] is DocumentStatus.DONE
     window.open_document(free)
     assert window.view.span_count() == 1  # not assigned to me: everything shows
+
+
+def test_document_assign_gives_the_listed_articles_to_annotators(qtbot, make_window, project):
+    from annotator.gui.dialogs.assign_dialog import AssignDialog
+
+    project.documents.add_many([DocumentDraft(text=f"Story {n}.", title=f"S{n}") for n in range(3)])
+    window = make_window(project)
+    first = window.documents.document_ids()[0]
+    window.open_document(first)
+    window.ask_assignment = lambda title, listed: (False, ["alice", "tester"])
+    window.actions_by_name["assign"].trigger()
+    assert "6 assignments made (3 articles × 2 annotators)" in window.statusBar().currentMessage()
+    assert {a.annotator for a in project.assignments.list(document_id=first)} == {"alice", "tester"}
+    assert window.workspace.mine.assigned(first) is not None  # mine now: I work blind on it
+    dialog = AssignDialog("S0", 3)  # the dialog itself, from the keyboard
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.annotators, "alice, bob ,")
+    assert dialog.names() == ["alice", "bob"]
