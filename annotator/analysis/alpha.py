@@ -38,9 +38,12 @@ def coincidences(
     """The coincidence matrix of ``units`` (each the values its coders gave; None is missing)."""
     found: Coincidences = defaultdict(float)
     weighted = iter(weights) if weights is not None else None
+    alike: dict[tuple[Hashable, ...], float] = defaultdict(float)  # identical units, summed
     for unit in units:
-        weight = next(weighted) if weighted is not None else 1.0
-        values = [v for v in unit if v is not None]
+        alike[tuple(v for v in unit if v is not None)] += (
+            next(weighted) if weighted is not None else 1.0
+        )
+    for values, weight in alike.items():
         m = len(values)
         if m < 2:
             continue
