@@ -218,7 +218,7 @@ def team_url(pg_url):
     admin.dispose()
 
 
-def test_the_server_keeps_each_annotator_to_their_own_work(team_url):
+def test_the_server_keeps_each_annotator_to_their_own_work(team_url, pg_url):
     from dataclasses import replace
 
     from annotator.domain.annotations import as_draft
@@ -244,3 +244,7 @@ def test_the_server_keeps_each_annotator_to_their_own_work(team_url):
         assert curated.annotator == CURATED
     with Project.open(team_url["alice"]) as alice:
         assert alice.annotations.get(span.id).layer == "claim"  # nothing moved
+    with Project.open(pg_url) as owner:  # the owner changes the scheme, and others' work
+        owner.scheme.install(replace(owner.scheme.load(), name="the owner's"))
+        assert owner.scheme.load().name == "the owner's"
+        owner.annotations.delete(span.id)
