@@ -113,13 +113,7 @@ class AssignmentStore(Service):
         expected_version: int | None = None,
     ) -> int:
         """:meth:`set_status` in the caller's transaction."""
-        row = session.scalar(
-            select(AssignmentRow)
-            .join(AnnotatorRow, AnnotatorRow.id == AssignmentRow.annotator_id)
-            .where(AssignmentRow.document_id == document_id, AnnotatorRow.name == annotator)
-        )
-        if row is None:
-            raise NotFoundError(f"document #{document_id} is not assigned to {annotator}")
+        row = _assigned(session, document_id, annotator)
         what = f"{annotator}'s status on document #{document_id}"
         version = claim(session, AssignmentRow, "assignment", row.id, expected_version, what)
         before = row.status
@@ -134,15 +128,20 @@ class AssignmentStore(Service):
     def unassign(self, document_id: int, annotator: str) -> None:
         """Take a document back from an annotator (their spans stay)."""
         with self._db.write() as session:
-            row = session.scalar(
-                select(AssignmentRow)
-                .join(AnnotatorRow, AnnotatorRow.id == AssignmentRow.annotator_id)
-                .where(AssignmentRow.document_id == document_id, AnnotatorRow.name == annotator)
-            )
-            if row is None:
-                raise NotFoundError(f"document #{document_id} is not assigned to {annotator}")
+            row = _assigned(session, document_id, annotator)
             self._log(
                 session, Action.DELETE, "assignment", row.id, document_id=document_id,
                 before={"annotator": annotator, "status": row.status},
             )  # fmt: skip
             session.delete(row)
+
+
+def _assigned(session: Session, document_id: int, annotator: str) -> AssignmentRow:
+    row = session.scalar(
+        select(AssignmentRow)
+        .join(AnnotatorRow, AnnotatorRow.id == AssignmentRow.annotator_id)
+        .where(AssignmentRow.document_id == document_id, AnnotatorRow.name == annotator)
+    )
+    if row is None:
+        raise NotFoundError(f"document #{document_id} is not assigned to {annotator}")
+    return row
