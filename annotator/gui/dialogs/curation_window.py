@@ -143,5 +143,5 @@ def _shown(span: CodedSpan | None, names: dict[int, str]) -> str:
     if span.actor_id is not None:
         values["actor"] = names.get(span.actor_id, span.actor_id)
     extra = ", ".join(f"{k}={v}" for k, v in sorted(values.items()))
-    text = " ".join(span.text.split())
-    return f"“{text[:30]}”" + (f" ({extra})" if extra else "")
+    text = " ".join(span.text.split())[:40]
+    return text + (f" ({extra})" if extra else "")
