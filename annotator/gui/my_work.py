@@ -41,8 +41,16 @@ class MyWork:
         return replace(document, status=mine.status) if mine else document
 
     def summaries(self, found: list[DocumentSummary]) -> list[DocumentSummary]:
+        """My status and my span count on the documents assigned to me (the others' work there
+        is not even counted, so it cannot steer mine)."""
+        if not self._mine:
+            return found
+        mine = self._project.annotations.counts_by(self._project.annotator)
         return [
-            replace(s, status=self._mine[s.id].status) if s.id in self._mine else s for s in found
+            replace(s, status=self._mine[s.id].status, annotations=mine.get(s.id, 0))
+            if s.id in self._mine
+            else s
+            for s in found
         ]
 
     def set_status(self, document_id: int, status: DocumentStatus) -> bool:

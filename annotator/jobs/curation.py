@@ -23,6 +23,7 @@ from typing import Any
 
 from annotator.analysis.spans import Unit, groups
 from annotator.domain.annotations import AnnotationDraft, LinkDraft
+from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Scheme
 from annotator.jobs.progress import Progress
@@ -219,3 +220,16 @@ def accept(project: Project, place: Place, annotator: str | None) -> None:
             project.annotations.create(
                 chosen.document_id, _draft(chosen, scheme), annotator=CURATED, rules=False
             )
+
+
+def mark_curated(project: Project, document_id: int, status: DocumentStatus) -> None:
+    """The curated annotation's own status on a document (``done`` when adjudicated)."""
+    with project.history.step(f"Mark curation {status.value.replace('_', ' ')}", atomic=True):
+        if not project.assignments.list(annotator=CURATED, document_id=document_id):
+            project.assignments.assign([document_id], [CURATED])
+        project.assignments.set_status(document_id, status, annotator=CURATED)
+
+
+def curated_status(project: Project, document_id: int) -> DocumentStatus:
+    found = project.assignments.list(annotator=CURATED, document_id=document_id)
+    return found[0].status if found else DocumentStatus.NEW

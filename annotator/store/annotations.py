@@ -233,6 +233,19 @@ class AnnotationStore(Service):
         with self._db.read() as session:
             return session.scalar(select(func.count()).select_from(AnnotationRow)) or 0
 
+    def counts_by(self, annotator: str) -> dict[int, int]:
+        """How many spans ``annotator`` has in each document (documents without any left out)."""
+        with self._db.read() as session:
+            return {
+                int(document): int(count)
+                for document, count in session.execute(
+                    select(AnnotationRow.document_id, func.count())
+                    .join(AnnotatorRow, AnnotatorRow.id == AnnotationRow.annotator_id)
+                    .where(AnnotatorRow.name == annotator)
+                    .group_by(AnnotationRow.document_id)
+                )
+            }
+
 
 def serialise(annotation: Annotation) -> dict[str, Any]:
     """A JSON-ready form of an annotation, used by the edit log."""

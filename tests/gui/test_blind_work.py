@@ -32,8 +32,9 @@ def test_an_assigned_document_hides_the_others_spans_and_shows_my_status(
     window.actions_by_name["status-done"].trigger()
     assert project.assignments.mine(assigned).status is DocumentStatus.DONE
     assert project.documents.get(assigned).status is not DocumentStatus.DONE  # the project's
-    statuses = {s.title: s.status for s in window.workspace.documents()}
-    assert statuses["Assigned"] is DocumentStatus.DONE
+    listed = {s.title: s for s in window.workspace.documents()}
+    assert listed["Assigned"].status is DocumentStatus.DONE
+    assert listed["Assigned"].annotations == 1  # mine only: bob's claim is not counted
     window.open_document(free)
     assert window.view.span_count() == 1  # not assigned to me: everything shows
 

@@ -46,3 +46,22 @@ def test_digits_choose_the_curated_version_and_undo_takes_it_back(
     tree.setCurrentItem(tree.topLevelItem(0))
     qtbot.keyClick(tree, Qt.Key.Key_0)  # nothing here after all
     assert all(a.annotator != CURATED for a in project.annotations.for_document(document))
+
+
+def test_ctrl_enter_marks_the_article_curated(qtbot, make_window, project, db_path):
+    from annotator.domain.documents import DocumentStatus
+    from annotator.jobs.curation import curated_status
+
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    document = project.documents.list()[0].id
+    for name in ("alice", "bob"):
+        with Project.open(db_path, name) as other:
+            other.annotations.create(document, AnnotationDraft("quote", 18, 36))
+    window = make_window(project)
+    window.open_document(document)
+    dialog = window.show_curation()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tree)
+    assert dialog.windowTitle().endswith("curation new")
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert curated_status(project, document) is DocumentStatus.DONE
+    assert dialog.windowTitle().endswith("curation done")

@@ -242,6 +242,10 @@ def test_the_server_keeps_each_annotator_to_their_own_work(team_url, pg_url):
     with Project.open(team_url["carol"]) as carol:  # a curator writes the curated annotation
         curated = carol.annotations.create(1, AnnotationDraft("claim", 0, 6), annotator=CURATED)
         assert curated.annotator == CURATED
+        from annotator.jobs.curation import curated_status, mark_curated
+
+        mark_curated(carol, 1, DocumentStatus.DONE)
+        assert curated_status(carol, 1) is DocumentStatus.DONE
     with Project.open(team_url["alice"]) as alice:
         assert alice.annotations.get(span.id).layer == "claim"  # nothing moved
     with Project.open(pg_url) as owner:  # the owner changes the scheme, and others' work

@@ -14,15 +14,18 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
 
+from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import AnnotatorError
-from annotator.jobs.curation import Place, accept, places
+from annotator.jobs.curation import Place, accept, curated_status, mark_curated, places
 from annotator.store.coded_spans import CodedSpan
 
 if TYPE_CHECKING:
@@ -47,13 +50,23 @@ class CurationWindow(QDialog):
         self.tree.itemActivated.connect(lambda *_: self._show())
         self.help = QLabel(
             "1…9: take that annotator's version · 0 or Del: nothing here · Enter: show in the "
-            "article · Ctrl+Z: undo"
+            "article · Ctrl+Z: undo · Ctrl+Enter: mark curated"
         )
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.activated.connect(self._undo)
+        self.curated_button = QPushButton("Mark this article curated")
+        self.curated_button.setToolTip(
+            "The curated annotation of this article is finished (Ctrl+Enter)"
+        )
+        self.curated_button.clicked.connect(self.mark_done)
+        finish = QShortcut(QKeySequence("Ctrl+Return"), self)
+        finish.activated.connect(self.mark_done)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.help, 1)
+        bottom.addWidget(self.curated_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.help)
+        layout.addLayout(bottom)
         self.resize(900, 480)
         self.refresh()
 
@@ -64,8 +77,10 @@ class CurationWindow(QDialog):
 
     def refresh(self) -> None:
         row = max(self._row(), 0)
-        document = self._window.workspace.project.documents.get(self.document_id)
-        self.setWindowTitle(f"Curate — {document.title}")
+        project = self._window.workspace.project
+        document = project.documents.get(self.document_id)
+        status = curated_status(project, self.document_id).value.replace("_", " ")
+        self.setWindowTitle(f"Curate — {document.title} — curation {status}")
         self.people, self.places = places(self._window.workspace.project, self.document_id)
         headers = ["Where", "Layer"]
         headers += [f"{n}. {name}" for n, name in enumerate(self.people, start=1)]
@@ -114,6 +129,17 @@ class CurationWindow(QDialog):
                 self.choose(row, None)
                 return True
         return super().eventFilter(watched, event)
+
+    def mark_done(self) -> None:
+        workspace = self._window.workspace
+        try:
+            workspace.attempt(
+                lambda: mark_curated(workspace.project, self.document_id, DocumentStatus.DONE)
+            )
+        except AnnotatorError:
+            return  # shown by the window's failure reporter
+        workspace.catch_up()
+        self.refresh()
 
     def _select(self, row: int) -> None:
         item = self.tree.topLevelItem(row)

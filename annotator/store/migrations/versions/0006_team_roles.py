@@ -7,7 +7,7 @@ owns the tables, so no policy applies to them. For the others:
 
 - spans and their links: written only by the annotator they belong to (the annotator row named
   as the login), or by a curator for the curated annotation;
-- assignments: only the assignee's own status;
+- assignments: only the assignee's own status (a curator's: the curated annotation's);
 - the edit log and changes: appended as oneself, never changed;
 - the scheme (layers, labels, attributes, settings) and assignments: changed by the owner only.
 
@@ -49,7 +49,7 @@ BEGIN
   EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', team);
   EXECUTE format('GRANT INSERT, UPDATE, DELETE ON annotation, link, actor, actor_alias, document TO %I', team);
   EXECUTE format('GRANT INSERT ON edit, change, annotator TO %I', team);
-  EXECUTE format('GRANT UPDATE ON assignment TO %I', team);
+  EXECUTE format('GRANT INSERT, UPDATE ON assignment TO %I', team);
 END $$;
 
 CREATE FUNCTION annotator_me() RETURNS integer LANGUAGE sql STABLE
@@ -80,7 +80,10 @@ CREATE POLICY link_write ON link FOR ALL
 ALTER TABLE assignment ENABLE ROW LEVEL SECURITY;
 CREATE POLICY assignment_read ON assignment FOR SELECT USING (true);
 CREATE POLICY assignment_own ON assignment FOR UPDATE
-  USING (annotator_id = annotator_me()) WITH CHECK (annotator_id = annotator_me());
+  USING (annotator_may_write(annotator_id)) WITH CHECK (annotator_may_write(annotator_id));
+CREATE POLICY assignment_curation ON assignment FOR INSERT
+  WITH CHECK (annotator_curates()
+              AND annotator_id = (SELECT id FROM annotator WHERE name = 'curated'));
 
 ALTER TABLE edit ENABLE ROW LEVEL SECURITY;
 CREATE POLICY edit_read ON edit FOR SELECT USING (true);
@@ -103,6 +106,7 @@ DROP POLICY IF EXISTS change_add ON change; DROP POLICY IF EXISTS change_read ON
 ALTER TABLE change DISABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS edit_add ON edit; DROP POLICY IF EXISTS edit_read ON edit;
 ALTER TABLE edit DISABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS assignment_curation ON assignment;
 DROP POLICY IF EXISTS assignment_own ON assignment;
 DROP POLICY IF EXISTS assignment_read ON assignment;
 ALTER TABLE assignment DISABLE ROW LEVEL SECURITY;
