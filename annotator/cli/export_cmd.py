@@ -59,8 +59,8 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     from annotator.cli.progressbar import terminal_progress
+    from annotator.domain.team import CURATED
     from annotator.formats.annotations.report import FormatOptions
-    from annotator.jobs.curation import CURATED
     from annotator.jobs.exporter import export
     from annotator.store.exporting import ExportFilter
 

@@ -107,6 +107,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("curate", "&Curate this article…", None, "curate",
                "Each annotator's version of each place side by side; digits choose the curated "
                "one", "Analysis"),
+    ActionSpec("curating", "Curated annotation &only", None, "curate",
+               "Show and write only the curated annotation (to fix it in the article)",
+               "Analysis"),
     ActionSpec("agreement", "&Agreement…", None, "agreement",
                "Agreement between annotators: span F1, α and κ, and every disagreement",
                "Analysis"),

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
             "delete-document": self._delete_document,
             "agreement": self.show_agreement,
             "curate": self.show_curation,
+            "curating": lambda: self.workspace.set_curating(
+                self.actions_by_name["curating"].isChecked()
+            ),
             "assign": self._assign,
             "merge-project": lambda: merge_dialog(self),
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["zoom-in"].setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
         )
+        self.actions_by_name["curating"].setCheckable(True)
         snap = self.actions_by_name["snap"]
         snap.setCheckable(True)
         snap.setChecked(self.view.snap_to_words)
@@ -245,7 +249,7 @@ class MainWindow(QMainWindow):
                 "delete-document",
             ],
             "&View": ["zoom-in", "zoom-out", None],
-            "Analy&sis": ["agreement", "curate"],
+            "Analy&sis": ["agreement", "curate", "curating"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():

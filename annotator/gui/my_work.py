@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from annotator.domain.annotations import Annotation
 from annotator.domain.documents import Document, DocumentStatus, DocumentSummary
+from annotator.domain.team import CURATED
 from annotator.store.assignments import Assignment
 from annotator.store.project import Project
 
@@ -21,6 +22,8 @@ class MyWork:
     def __init__(self, project: Project) -> None:
         self._project = project
         self._mine: dict[int, Assignment] = {}
+        # a curator working on the curated annotation: only its spans shown, new ones its
+        self.curating = False
         self.reload()
 
     def reload(self) -> None:
@@ -31,12 +34,22 @@ class MyWork:
         return self._mine.get(document_id)
 
     def shows(self, annotation: Annotation) -> bool:
-        """Whether the window shows a span: on a document assigned to me, only mine."""
+        """Whether the window shows a span: on a document assigned to me, only mine; while
+        curating, only the curated annotation's."""
+        if self.curating:
+            return annotation.annotator == CURATED
         if annotation.document_id not in self._mine:
             return True
         return annotation.annotator == self._project.annotator
 
+    @property
+    def writes_as(self) -> str | None:
+        """Whose work new spans are: the curated annotation's while curating, else mine."""
+        return CURATED if self.curating else None
+
     def document(self, document: Document) -> Document:
+        if self.curating:
+            return document
         mine = self._mine.get(document.id)
         return replace(document, status=mine.status) if mine else document
 

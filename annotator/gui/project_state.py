@@ -18,7 +18,7 @@ EDITING_ACTIONS = (
     "import", "import-folder", "scheme", "delete", "span-to-selection", "start-left",
     "start-right", "end-left", "end-right", "done-next", "new-actor", "status-new",
     "status-in_progress", "status-done", "status-reviewed", "delete-document", "merge-project",
-    "curate", "assign",
+    "curate", "assign", "curating",
 )  # fmt: skip
 _MESSAGE_MS = 10_000
 

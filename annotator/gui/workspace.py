@@ -125,7 +125,10 @@ class Workspace(QObject):
     def add_annotation(self, draft: AnnotationDraft) -> Annotation:
         assert self.document is not None
         document_id = self.document.id
-        created = self.attempt(lambda: self.project.annotations.create(document_id, draft))
+        who = self.mine.writes_as
+        created = self.attempt(
+            lambda: self.project.annotations.create(document_id, draft, annotator=who)
+        )
         self._added(created)
         if self.document is not None and self.document.status is DocumentStatus.NEW:
             self.mine.reload()  # the store moved the document's, or my own, status
@@ -365,6 +368,12 @@ class Workspace(QObject):
     def apply_status(self, document_id: int, status: DocumentStatus) -> None:
         if self.document is not None and self.document.id == document_id:
             self.document = self.mine.document(self.project.documents.get(document_id))
+        self.documentsChanged.emit()
+
+    def set_curating(self, on: bool) -> None:
+        """Show and write the curated annotation only (a curator fixing it in the article)."""
+        self.mine.curating = on
+        self.open_document(self.document.id if self.document else None)
         self.documentsChanged.emit()
 
     def assign(self, document_ids: list[int], annotators: list[str]) -> int:

@@ -27,7 +27,7 @@ from annotator.analysis.spans import PairScore, Unit, groups, pair_score, positi
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Layer, Scheme
-from annotator.jobs.curation import CURATED
+from annotator.domain.team import CURATED
 from annotator.jobs.progress import Progress
 from annotator.store.coded_spans import CodedDocument, CodedSpan
 from annotator.store.project import Project

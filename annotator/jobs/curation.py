@@ -26,11 +26,12 @@ from annotator.domain.annotations import AnnotationDraft, LinkDraft
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Scheme
+from annotator.domain.team import CURATED
 from annotator.jobs.progress import Progress
 from annotator.store.coded_spans import CodedSpan
 from annotator.store.project import Project
 
-CURATED = "curated"  # the reserved annotator whose spans are the adjudicated annotation
+__all__ = ["CURATED", "CurationReport", "Place", "accept", "curate", "places"]
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ from annotator.domain.annotations import (
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.domain.scheme import AttributeKind, Layer
+from annotator.domain.team import CURATED
 from annotator.store.annotators import annotator_id
 from annotator.store.assignments import AssignmentStore
 from annotator.store.database import Database
@@ -125,7 +126,8 @@ class AnnotationStore(Service):
 
         With ``expected_version``, the span must not have changed since that version was read;
         otherwise :class:`ConflictError` names who changed it and nothing is saved. The span
-        becomes the current annotator's work, or ``annotator``'s (an undo puts it back).
+        becomes the current annotator's work, or ``annotator``'s (an undo puts it back); a span
+        of the curated annotation stays the curated annotation's.
         """
         attributes = self._validated(draft)
         with self._guard(), self._db.write() as session:
@@ -136,6 +138,8 @@ class AnnotationStore(Service):
             row = session.get(AnnotationRow, annotation_id)
             assert row is not None
             covered = _covered_text(session, row.document_id, draft.start, draft.end)
+            if annotator is None and before.annotator == CURATED:
+                annotator = CURATED  # a curator fixing the curated annotation keeps it that
             who = annotator_id(session, annotator) if annotator else self._who(session)
             _fill(session, row, draft, covered, attributes)
             row.annotator_id = who

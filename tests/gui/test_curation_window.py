@@ -65,3 +65,24 @@ def test_ctrl_enter_marks_the_article_curated(qtbot, make_window, project, db_pa
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert curated_status(project, document) is DocumentStatus.DONE
     assert dialog.windowTitle().endswith("curation done")
+
+
+def test_curated_annotation_only_shows_and_writes_the_curated_set(
+    qtbot, make_window, project, db_path
+):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    document = project.documents.list()[0].id
+    with Project.open(db_path, "alice") as alice:
+        alice.annotations.create(document, AnnotationDraft("quote", 18, 36))
+    window = make_window(project)
+    window.open_document(document)
+    assert window.view.span_count() == 1
+    window.actions_by_name["curating"].trigger()  # on
+    assert window.view.span_count() == 0  # alice's work is out of the way
+    window.view.select_text(0, 12)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    [mine] = window.workspace.annotations.values()
+    assert mine.annotator == CURATED
+    window.actions_by_name["curating"].trigger()  # off: everyone's again
+    assert window.view.span_count() == 2

@@ -52,3 +52,18 @@ def test_curate_and_export_the_curated_set_from_a_shell(capsys, team, tmp_path):
 def test_a_vote_needs_two():
     with pytest.raises(UsageError, match="at least 2"):
         parse_rule("1")
+
+
+def test_a_curator_fixing_a_curated_span_keeps_it_curated(team):  # noqa: F811
+    from dataclasses import replace
+
+    from annotator.domain.annotations import as_draft
+
+    with Project.open(team, "carol-the-curator") as curator:
+        curate(curator, rule=2)
+        [span] = [a for a in curator.annotations.for_document(1) if a.annotator == CURATED]
+        fixed = curator.annotations.update(span.id, replace(as_draft(span), attributes={
+            "kind": "mixed"}))  # fmt: skip
+        assert (fixed.annotator, fixed.attributes) == (CURATED, {"kind": "mixed"})
+        curator.history.undo()
+        assert curator.annotations.get(span.id).annotator == CURATED
