@@ -26,6 +26,7 @@ from annotator.domain.label_map import LabelMap, LayerTarget
 from annotator.domain.losses import Losses
 from annotator.domain.scheme import AttributeKind, AttributeSpec
 from annotator.domain.text import fingerprint
+from annotator.store.actors import find_actors
 from annotator.store.annotators import annotator_id
 from annotator.store.changes import ChangeKind, step
 from annotator.store.documents import Duplicate
@@ -457,17 +458,11 @@ class _FileState:
         return self._actor(key, known)
 
     def _by_name_or_alias(self, name: str) -> int | None:
-        folded = name.casefold()
-        found = self.session.scalar(
-            select(ActorRow.id).where(func.lower(ActorRow.name) == folded).order_by(ActorRow.id)
-        )
-        if found is None:
-            found = self.session.scalar(
-                select(ActorAliasRow.actor_id)
-                .where(func.lower(ActorAliasRow.alias) == folded)
-                .order_by(ActorAliasRow.actor_id)
-            )
-        return found
+        """An actor named so (first) or with that alias, ignoring case (the registry's own
+        lookup, :func:`find_actors`)."""
+        found = find_actors(self.session, name.casefold())
+        named = [a for a in found if a.name.casefold() == name.casefold()]
+        return (named or found)[0].id if found else None
 
     def _allow_choice(self, layer_id: int, name: str, value: Any) -> None:
         """Add ``value`` to the choices of an attribute this import created."""
