@@ -162,13 +162,12 @@ def _by_document(spans: Iterable[CodedSpan]) -> dict[int, dict[str, dict[str, li
 
 
 def _unit(span: CodedSpan, layer: Layer) -> Unit:
-    kind = f"{span.layer}:{span.label}" if span.label else span.layer
     values: dict[str, Any] = span.attributes
     if span.links or layer.refers_to_actor:
         values = {**values, **span.links}
         if layer.refers_to_actor:
             values[ACTOR] = span.actor_id
-    return Unit(span.id, span.start, span.end, kind, values)
+    return Unit(span.id, span.start, span.end, span.kind, values)
 
 
 def _layer(

@@ -148,8 +148,7 @@ def _version(span: CodedSpan) -> tuple[Any, ...]:
 
 
 def _unit(span: CodedSpan) -> Unit:
-    kind = f"{span.layer}:{span.label}" if span.label else span.layer
-    return Unit(span.id, span.start, span.end, kind)
+    return Unit(span.id, span.start, span.end, span.kind)
 
 
 def _draft(span: CodedSpan, scheme: Scheme) -> AnnotationDraft:

@@ -35,6 +35,11 @@ class CodedSpan:
     actor_id: int | None
     links: dict[str, int] = field(default_factory=dict)  # link type -> actor id
 
+    @property
+    def kind(self) -> str:
+        """What the span is, for matching it with others': the layer, or layer:label."""
+        return f"{self.layer}:{self.label}" if self.label else self.layer
+
 
 @dataclass(frozen=True, slots=True)
 class CodedDocument:
