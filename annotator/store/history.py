@@ -206,7 +206,7 @@ class History(Service):
         found: list[HistoryEntry] = []
         with self._db.read() as session:
             for row in session.connection().execute(query):
-                entry = Entry(*row[:8])
+                entry = _entry(row)
                 if actor_id is not None and not _names_actor(entry, actor_id):
                     continue
                 at, name, label, kind = row[8:]
@@ -221,7 +221,9 @@ class History(Service):
         """Bring back what entry ``edit_id`` deleted: a span (under its old id when free), an
         actor with its mentions and links, or the links a span lost."""
         with self._db.read() as session:
-            row = session.get(EditRow, edit_id)
+            row = session.connection().execute(
+                select(*_ENTRY_COLUMNS).where(EditRow.id == edit_id)
+            ).first()
             if row is None:
                 raise NotFoundError(f"no edit #{edit_id} in the history")
             entry = _entry(row)
@@ -317,11 +319,7 @@ _ENTRY_COLUMNS = (
 
 
 def _entry(row: Any) -> Entry:
-    if isinstance(row, EditRow):
-        return Entry(
-            row.id, row.change_id, row.action, row.entity, row.entity_id, row.document_id,
-            row.before, row.after,
-        )  # fmt: skip
+    """An entry from a row of :data:`_ENTRY_COLUMNS` (its JSON decoded when read)."""
     return Entry(*row[:8])
 
 
