@@ -26,10 +26,7 @@ from annotator.gui.annotating import Annotating
 from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
-from annotator.gui.dialogs.agreement_window import AgreementWindow
-from annotator.gui.dialogs.assign_dialog import AssignDialog
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
-from annotator.gui.dialogs.curation_window import CurationWindow
 from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.scheme_editor import SchemeEditor
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
@@ -50,6 +47,7 @@ from annotator.gui.project_state import (
     mark_read_only,
 )
 from annotator.gui.safe_text import message_box, plain_tooltip
+from annotator.gui.team_actions import TeamActions
 from annotator.gui.workspace import Workspace
 from annotator.jobs.exporter import ExportResult, export
 from annotator.jobs.importer import ImportReport
@@ -92,7 +90,7 @@ class MainWindow(QMainWindow):
         self.project_menu = ProjectMenu(self, self.settings)
         self.actions_by_name: dict[str, QAction] = {}
         self.job: BackgroundJob | None = None
-        self.agreement: AgreementWindow | None = None
+        self.team = TeamActions(self)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -131,12 +129,12 @@ class MainWindow(QMainWindow):
             "done-next": self._done_next,
             "new-actor": lambda: self.actor_actions.edit(None),
             "delete-document": self._delete_document,
-            "agreement": self.show_agreement,
-            "curate": self.show_curation,
+            "agreement": self.team.show_agreement,
+            "curate": self.team.show_curation,
             "curating": lambda: self.workspace.set_curating(
                 self.actions_by_name["curating"].isChecked()
             ),
-            "assign": self._assign,
+            "assign": self.team.assign,
             "merge-project": lambda: merge_dialog(self),
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
@@ -383,24 +381,6 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(AnnotatorError):  # shown by self.failures
                 self.workspace.set_status(self.workspace.document.id, status)
 
-    def show_agreement(self) -> AgreementWindow:
-        if self.agreement is None:
-            self.agreement = AgreementWindow(self)
-            self.agreement.placeRequested.connect(self.show_place)
-        self.agreement.show()
-        self.agreement.raise_()
-        return self.agreement
-
-    def show_curation(self) -> CurationWindow | None:
-        """Curate the open article: each annotator's version of each place side by side."""
-        if self.workspace.document is None:
-            self.statusBar().showMessage("Open an article to curate it.", 6000)
-            return None
-        window = CurationWindow(self, self.workspace.document.id)
-        window.placeRequested.connect(self.show_place)
-        window.show()
-        return window
-
     def show_place(self, document_id: int, start: int, end: int) -> None:
         """Open an article with ``start``–``end`` selected and in the middle of the view."""
         self.open_document(document_id)
@@ -409,30 +389,6 @@ class MainWindow(QMainWindow):
             self.view.centre_on(start)
             self.raise_()
             self.activateWindow()
-
-    def _assign(self) -> None:
-        document = self.workspace.document
-        listed = self.documents.document_ids()
-        if document is None:
-            return
-        answer = self.ask_assignment(document.title, len(listed))
-        if answer is None:
-            return
-        this_only, names = answer
-        ids = [document.id] if this_only else listed
-        with contextlib.suppress(AnnotatorError):  # shown by self.failures
-            made = self.workspace.assign(ids, names)
-            self.statusBar().showMessage(
-                f"{made} assignments made ({len(ids)} articles × {len(names)} annotators)",
-                10_000,
-            )
-
-    def ask_assignment(self, title: str, listed: int) -> tuple[bool, list[str]] | None:
-        """(only the open article?, the annotators) as the user chose, or None."""
-        dialog = AssignDialog(title, listed, self)
-        if dialog.exec() != AssignDialog.DialogCode.Accepted:
-            return None
-        return dialog.this.isChecked(), dialog.names()
 
     def _delete_document(self) -> None:
         document = self.workspace.document

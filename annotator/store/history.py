@@ -221,9 +221,11 @@ class History(Service):
         """Bring back what entry ``edit_id`` deleted: a span (under its old id when free), an
         actor with its mentions and links, or the links a span lost."""
         with self._db.read() as session:
-            row = session.connection().execute(
-                select(*_ENTRY_COLUMNS).where(EditRow.id == edit_id)
-            ).first()
+            row = (
+                session.connection()
+                .execute(select(*_ENTRY_COLUMNS).where(EditRow.id == edit_id))
+                .first()
+            )
             if row is None:
                 raise NotFoundError(f"no edit #{edit_id} in the history")
             entry = _entry(row)

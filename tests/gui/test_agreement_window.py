@@ -21,7 +21,7 @@ def test_the_figures_and_a_disagreement_opened_by_enter(qtbot, make_window, proj
             for start, end in spans:
                 other.annotations.create(document, AnnotationDraft("quote", start, end))
     window = make_window(project)
-    dialog = window.show_agreement()
+    dialog = window.team.show_agreement()
     qtbot.keyClick(dialog.annotators, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     quote = next(
@@ -50,7 +50,7 @@ def test_accepting_agreed_spans_from_the_window(qtbot, make_window, project, db_
         with Project.open(db_path, name) as other:
             other.annotations.create(document, AnnotationDraft("quote", first, 36))
     window = make_window(project)
-    dialog = window.show_agreement()
+    dialog = window.team.show_agreement()
     dialog.rule.setCurrentIndex(dialog.rule.findData("all"))
     dialog.accept_agreed.click()
     qtbot.waitUntil(lambda: "accepted" in dialog.status.text(), timeout=10_000)

@@ -46,7 +46,7 @@ def test_document_assign_gives_the_listed_articles_to_annotators(qtbot, make_win
     window = make_window(project)
     first = window.documents.document_ids()[0]
     window.open_document(first)
-    window.ask_assignment = lambda title, listed: (False, ["alice", "tester"])
+    window.team.ask_assignment = lambda title, listed: (False, ["alice", "tester"])
     window.actions_by_name["assign"].trigger()
     assert "6 assignments made (3 articles × 2 annotators)" in window.statusBar().currentMessage()
     assert {a.annotator for a in project.assignments.list(document_id=first)} == {"alice", "tester"}

@@ -26,7 +26,7 @@ def test_digits_choose_the_curated_version_and_undo_takes_it_back(
                     "quote", start, end, attributes={"kind": kind}))  # fmt: skip
     window = make_window(project)
     window.open_document(document)
-    dialog = window.show_curation()
+    dialog = window.team.show_curation()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tree)
     tree = dialog.tree
     assert [tree.headerItem().text(i) for i in range(tree.columnCount())] == [
@@ -59,7 +59,7 @@ def test_ctrl_enter_marks_the_article_curated(qtbot, make_window, project, db_pa
             other.annotations.create(document, AnnotationDraft("quote", 18, 36))
     window = make_window(project)
     window.open_document(document)
-    dialog = window.show_curation()
+    dialog = window.team.show_curation()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tree)
     assert dialog.windowTitle().endswith("curation new")
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
