@@ -17,7 +17,6 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from annotator.domain.actor_kinds import guess_kind
 from annotator.domain.actors import ActorKind
 from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedLink, ImportedSpan
 from annotator.domain.documents import DocumentStatus
@@ -26,16 +25,14 @@ from annotator.domain.label_map import LabelMap, LayerTarget
 from annotator.domain.losses import Losses
 from annotator.domain.scheme import AttributeKind, AttributeSpec
 from annotator.domain.text import fingerprint
-from annotator.store.actors import find_actors
 from annotator.store.annotators import annotator_id
 from annotator.store.changes import ChangeKind, step
 from annotator.store.documents import Duplicate
 from annotator.store.edit_log import Action
+from annotator.store.import_actors import ImportActors
 from annotator.store.inserts import insert_new
 from annotator.store.label_maps import label_map, remember
 from annotator.store.models import (
-    ActorAliasRow,
-    ActorRow,
     AnnotationRow,
     AttributeDefRow,
     DocumentRow,
@@ -164,7 +161,7 @@ class _FileState:
         self.attribute_names = {
             (layer_id, name.casefold()): name for layer_id, name in self.attributes
         }
-        self.actors: dict[str, int] = {}
+        self.actors = ImportActors(session, result)
         self.annotators: dict[str, int] = {}
 
     def _insert_document(self, item: ImportedDocument, sha: str) -> int | None:
@@ -264,7 +261,7 @@ class _FileState:
             return  # this annotator's span is there already: never merged twice
         attributes, named_actors = self._attributes(layer_id, span, pending.known)
         actor_key = self._mention_actor_key(pending, span, layer_id, kind)
-        actor_id = self._actor(actor_key, pending.known) if actor_key else None
+        actor_id = self.actors.resolve(actor_key, pending.known) if actor_key else None
         text = pending.item.draft.text
         created = AnnotationRow(
             document_id=pending.document_id, layer_id=layer_id,
@@ -302,7 +299,7 @@ class _FileState:
         for found in span.links:
             link = replace(found, type=self._attribute_name(layer_id, found.type))
             actor_key = self._link_actor_key(pending, layer_id, link)
-            target_actor = self._actor(actor_key, pending.known) if actor_key else None
+            target_actor = self.actors.resolve(actor_key, pending.known) if actor_key else None
             target_span = (
                 pending.span_ids.get(link.span_key) if link.span_key and not actor_key else None
             )
@@ -407,7 +404,7 @@ class _FileState:
             spec = self.specs.get((layer_id, name))
             if spec is not None:
                 if spec.kind is AttributeKind.ACTOR:
-                    actor_id = self._named_actor(value, known)
+                    actor_id = self.actors.named(value, known)
                     if actor_id is None:
                         self._refused_value(span, f"attribute {name!r}: {value!r} names no actor")
                     else:
@@ -442,28 +439,6 @@ class _FileState:
             f"{span.layer} span {span.start}..{span.end}{where}: {why}",
         )
 
-    def _named_actor(self, value: Any, known: dict[str, ImportedActor]) -> int | None:
-        """The actor a value written as a name stands for: one by that name or alias, else a
-        new one (its kind guessed from the name)."""
-        if not isinstance(value, str) or not " ".join(value.split()):
-            return None
-        name = " ".join(value.split())
-        key = f"name:{name.casefold()}"
-        if key not in known:
-            found = self._by_name_or_alias(name)
-            if found is not None:
-                self.actors[key] = found
-                return found
-            known[key] = ImportedActor(key=key, name=name, kind=guess_kind(name))
-        return self._actor(key, known)
-
-    def _by_name_or_alias(self, name: str) -> int | None:
-        """An actor named so (first) or with that alias, ignoring case (the registry's own
-        lookup, :func:`find_actors`)."""
-        found = find_actors(self.session, name.casefold())
-        named = [a for a in found if a.name.casefold() == name.casefold()]
-        return (named or found)[0].id if found else None
-
     def _allow_choice(self, layer_id: int, name: str, value: Any) -> None:
         """Add ``value`` to the choices of an attribute this import created."""
         key = (layer_id, name)
@@ -486,58 +461,7 @@ class _FileState:
         self.attributes[(layer_id, name)] = kind.value
         self.attribute_names[(layer_id, name.casefold())] = name
 
-    # -- actors and annotators -------------------------------------------------------------
-    def _actor(self, key: str | None, known: dict[str, ImportedActor]) -> int | None:
-        if key is None:
-            return None
-        if key in self.actors:
-            return self.actors[key]
-        actor = known.get(key) or ImportedActor(key=key, name=key)
-        parent = self._actor(actor.parent_key, known) if actor.parent_key else None
-        found = self._match(actor)
-        if found is None:
-            row = ActorRow(
-                name=actor.name, kind=actor.kind.value, description=actor.description,
-                parent_id=parent, external_id=actor.external_id,
-                aliases=[ActorAliasRow(alias=a) for a in dict.fromkeys(actor.aliases)
-                         if a != actor.name],
-            )  # fmt: skip
-            self.session.add(row)
-            self.session.flush()
-            found = row.id
-            self.result.actors_created += 1
-        self.actors[key] = found
-        return found
-
-    def _match(self, actor: ImportedActor) -> int | None:
-        if actor.external_id:
-            found = self.session.scalar(
-                select(ActorRow.id).where(ActorRow.external_id == actor.external_id)
-            )
-            if found is not None:
-                return found
-        found = self.session.scalar(
-            select(ActorRow.id)
-            .where(ActorRow.name == actor.name, ActorRow.kind == actor.kind.value)
-            .order_by(ActorRow.id)
-        )
-        if found is not None:
-            return found
-        # an actor merged into another here: its name lives on as that one's alias
-        aliased = self.session.execute(
-            select(ActorRow.id, ActorRow.name)
-            .join(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
-            .where(ActorAliasRow.alias == actor.name, ActorRow.kind == actor.kind.value)
-            .order_by(ActorRow.id)
-        ).first()
-        if aliased is None:
-            return None
-        self.result.notices.append(
-            f"actor {actor.name!r} is an alias of {aliased.name!r} here (merged on one side): "
-            "its spans name that actor"
-        )
-        return int(aliased.id)
-
+    # -- annotators ------------------------------------------------------------------------
     def _annotator(self, name: str | None) -> int:
         if not name:
             return self.who
