@@ -1,5 +1,5 @@
-"""Agreement on where the spans are: pairwise F1 (exact and overlap matching), the spans that
-match across annotators, and α over character positions.
+"""Agreement on where the spans are: pairwise F1 (exact and overlap matching) and the spans
+that match across annotators (α_u is in :mod:`annotator.analysis.unitizing`).
 
 A span here is a :class:`Unit`: its offsets, what it is (the layer, or layer:label) and the
 values it carries (attributes, and actors by id for speaker, claimant and the mention's actor).
@@ -8,14 +8,9 @@ values it carries (attributes, and actors by id for speaker, claimant and the me
 from __future__ import annotations
 
 import bisect
-import itertools
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-
-from annotator.analysis.alpha import Coincidences, coincidences
-
-NO_SPAN = "∅"  # the value of a character position no span of the layer covers
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,42 +119,4 @@ def groups(by_annotator: Mapping[str, Sequence[Unit]]) -> list[dict[str, Unit]]:
                 group = placed[(a, mine.id)]
                 group[b] = theirs
                 placed[(b, theirs.id)] = group
-    return found
-
-
-def position_coincidences(by_annotator: Mapping[str, Sequence[Unit]], length: int) -> Coincidences:
-    """Coincidences for α over the character positions of one text: each position's value for
-    an annotator is the kind of the (innermost) span covering it, or :data:`NO_SPAN`. Runs of
-    positions with the same values are one weighted unit, so a long text costs no more than its
-    span boundaries."""
-    names = sorted(by_annotator)
-    if len(names) < 2 or length <= 0:
-        return {}
-    cuts = {0, length}
-    for units in by_annotator.values():
-        for unit in units:
-            cuts.update((max(0, min(unit.start, length)), max(0, min(unit.end, length))))
-    edges = sorted(cuts)
-    pieces = [(start, end) for start, end in itertools.pairwise(edges) if end > start]
-    columns = [_covering(by_annotator[name], pieces) for name in names]
-    rows: list[tuple[Hashable, ...]] = list(zip(*columns, strict=True))
-    return coincidences(rows, [float(end - start) for start, end in pieces])
-
-
-def _covering(units: Sequence[Unit], pieces: Sequence[tuple[int, int]]) -> list[str]:
-    """For each piece (in order, none crossing a span boundary), the kind of the innermost
-    span covering it, or :data:`NO_SPAN`; one sweep with the spans open at each piece."""
-    ordered = sorted(units, key=lambda u: u.start)
-    found: list[str] = []
-    open_: list[Unit] = []
-    next_unit = 0
-    for start, end in pieces:
-        while next_unit < len(ordered) and ordered[next_unit].start <= start:
-            open_.append(ordered[next_unit])
-            next_unit += 1
-        open_ = [u for u in open_ if u.end >= end]
-        if open_:
-            found.append(min(open_, key=lambda u: (u.end - u.start, u.id)).kind)
-        else:
-            found.append(NO_SPAN)
     return found

@@ -82,7 +82,8 @@ def _print(report: Any) -> None:
     for layer in report.layers:
         documents = f"{layer.documents} document{'' if layer.documents == 1 else 's'}"
         print(f"\n{term(layer.layer)}: {documents} annotated by two or more")
-        print(f"  α over character positions  {_f(layer.alpha_positions)}")
+        labels = ", ".join(f"{term(k)} {_f(a)}" for k, a in layer.alpha_u_labels.items())
+        print(f"  unitizing α (α_u)  {_f(layer.alpha_u)}" + (f"  ({labels})" if labels else ""))
         print(f"  {'pair':<28} {'F1 exact':>9} {'F1 overlap':>11}")
         for pair in layer.pairs:
             name = term(f"{pair.first} – {pair.second}")

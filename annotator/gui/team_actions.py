@@ -39,8 +39,26 @@ class TeamActions(QObject):
             return None
         curation = CurationWindow(self._window, workspace.document.id)
         curation.placeRequested.connect(self._window.show_place)
+        curation.editRequested.connect(self.edit_curated)
         curation.show()
         return curation
+
+    def edit_curated(self, document_id: int, span_id: int) -> None:
+        """Open the article showing the curated annotation only, with span ``span_id``
+        selected, so the curator edits it as they annotate."""
+        window = self._window
+        curating = window.actions_by_name["curating"]
+        if not curating.isChecked():
+            curating.setChecked(True)
+            window.workspace.set_curating(True)
+        window.open_document(document_id)
+        window.annotating.select(span_id, reveal=True)
+        window.raise_()
+        window.activateWindow()
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.requestActivate()
+        window.view.setFocus()
 
     def assign(self) -> None:
         """Give the open article, or every listed one, to the annotators the user names."""

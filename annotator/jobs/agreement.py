@@ -1,8 +1,8 @@
 """Agreement between annotators over the project: where the spans are, and what they say.
 
 For each layer and each pair of annotators: F1 with exact and with overlap matching, summed
-over the documents both annotated; α over the character positions of those documents (a
-position's value is the layer, or layer:label, of the span covering it, or none). For the spans
+over the documents both annotated; Krippendorff's unitizing α (α_u) over those documents, for
+the layer and for each label (the categories are the layer, or layer:label). For the spans
 that match (overlap matching): α of each attribute (nominal; interval for numbers; ordinal on
 request, in the order of the choice list), Cohen's κ per pair and Fleiss' κ when three or more
 annotators all marked the span. A quote's speaker and a claim's claimant are compared by actor,
@@ -21,9 +21,10 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.analysis.alpha import Coincidences, Level, alpha, alpha_of
+from annotator.analysis.alpha import Level, alpha
 from annotator.analysis.kappa import cohen_kappa, fleiss_kappa
-from annotator.analysis.spans import PairScore, Unit, groups, pair_score, position_coincidences
+from annotator.analysis.spans import PairScore, Unit, groups, pair_score
+from annotator.analysis.unitizing import Unitizing
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Layer, Scheme
@@ -68,8 +69,9 @@ class LayerAgreement:
     layer: str
     documents: int
     pairs: list[PairAgreement]
-    alpha_positions: float | None
+    alpha_u: float | None  # Krippendorff's unitizing α over the layer's labels
     attributes: list[AttributeAgreement]
+    alpha_u_labels: dict[str, float | None] = field(default_factory=dict)  # kind -> α_u
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,7 @@ def _layer(
     actor_names: dict[int, str],
 ) -> LayerAgreement:
     pairs = {(a, b): PairAgreement(a, b) for a, b in itertools.combinations(report.annotators, 2)}
-    positions: Coincidences = defaultdict(float)
+    unitizing = Unitizing()
     matched_groups: list[dict[str, Unit]] = []
     counted = 0
     for document in documents:
@@ -204,8 +206,9 @@ def _layer(
             report.documents.append(
                 DocumentScore(document.id, document.title, layer.name, a, b, exact.f1, loose.f1)
             )
-        for key, count in position_coincidences(units, document.chars).items():
-            positions[key] += count
+        unitizing.add(
+            document.chars, {name: [(u.start, u.end, u.kind) for u in units[name]] for name in who}
+        )
         found = groups(units)
         matched_groups.extend(group for group in found if len(group) > 1)
         _missing(found, who, document, layer, texts, report)
@@ -213,9 +216,11 @@ def _layer(
     _value_disagreements(
         matched_groups, attributes, layer, documents, by_document, report, actor_names
     )
+    labels = unitizing.categories()
     return LayerAgreement(
-        layer.name, counted, list(pairs.values()), alpha_of(positions), attributes
-    )
+        layer.name, counted, list(pairs.values()), unitizing.alpha(), attributes,
+        {kind: unitizing.alpha(kind) for kind in labels} if len(labels) > 1 else {},
+    )  # fmt: skip
 
 
 def _missing(

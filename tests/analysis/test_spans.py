@@ -2,14 +2,7 @@
 
 import pytest
 
-from annotator.analysis.alpha import alpha_of
-from annotator.analysis.spans import (
-    NO_SPAN,
-    Unit,
-    groups,
-    pair_score,
-    position_coincidences,
-)
+from annotator.analysis.spans import Unit, groups, pair_score
 
 
 def u(id_, start, end, kind="quote", **values):
@@ -46,18 +39,3 @@ def test_groups_across_three_annotators():
     })  # fmt: skip
     shapes = sorted(sorted(group) for group in found)
     assert shapes == [["a"], ["a", "b", "c"], ["c"]]
-
-
-def test_alpha_over_positions_by_hand():
-    # text of 10 characters; a marks 0-4, b marks 0-2: positions 0-1 agree (quote),
-    # 2-3 differ (quote / none), 4-9 agree (none). Units: 2×(q,q), 2×(q,∅), 6×(∅,∅)
-    # o_qq = 4, o_q∅ = o_∅q = 2, o_∅∅ = 12; n_q = 6, n_∅ = 14, n = 20
-    # α = 1 − 19·(2+2) / (2·6·14) = 1 − 76/168
-    matrix = position_coincidences({"a": [u(1, 0, 4)], "b": [u(2, 0, 2)]}, 10)
-    assert matrix[("quote", NO_SPAN)] == 2
-    assert alpha_of(matrix) == pytest.approx(1 - 76 / 168)
-
-
-def test_everyone_using_one_label_everywhere_is_undefined_not_perfect():
-    matrix = position_coincidences({"a": [u(1, 0, 10)], "b": [u(2, 0, 10)]}, 10)
-    assert alpha_of(matrix) is None

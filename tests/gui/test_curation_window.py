@@ -86,3 +86,34 @@ def test_curated_annotation_only_shows_and_writes_the_curated_set(
     assert mine.annotator == CURATED
     window.actions_by_name["curating"].trigger()  # off: everyone's again
     assert window.view.span_count() == 2
+
+
+def test_e_edits_the_curated_version_in_the_article_with_the_annotation_keys(
+    qtbot, make_window, project, db_path
+):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    document = project.documents.list()[0].id
+    start = TEXT.index('"we')
+    for name, end in (("alice", 36), ("bob", 32)):
+        with Project.open(db_path, name) as other:
+            other.annotations.create(document, AnnotationDraft("quote", start, end))
+    window = make_window(project)
+    window.open_document(document)
+    dialog = window.team.show_curation()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tree)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_E)  # nothing curated yet: says so, changes nothing
+    assert "choose a version first" in dialog.help.text()
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_2)  # bob's, which stops one word short
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_E)
+    assert window.actions_by_name["curating"].isChecked()
+    assert window.view.span_count() == 1  # the curated annotation only
+    [curated] = window.workspace.annotations.values()
+    assert window.view.selected_span == curated.id
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    [after] = [a for a in project.annotations.for_document(document) if a.annotator == CURATED]
+    assert (after.start, after.end) == (start, TEXT.index('it"') + 2)  # now with "it"

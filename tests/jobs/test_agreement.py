@@ -58,7 +58,7 @@ def test_pairwise_f1_attribute_agreement_and_the_disagreements(team):
     )
     assert any(w.startswith("kind: direct (alice) ≠ indirect (bob)") for _, w in seen)
     assert any(w.startswith("speaker:") and "(carol)" in w for _, w in seen)
-    assert quotes.alpha_positions is not None and 0 < quotes.alpha_positions < 1
+    assert quotes.alpha_u is not None and 0 < quotes.alpha_u < 1
 
 
 def test_named_annotators_count_where_they_marked_nothing(team):

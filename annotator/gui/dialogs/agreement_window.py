@@ -149,9 +149,11 @@ class AgreementWindow(QDialog):
         for layer in report.layers:
             plural = "" if layer.documents == 1 else "s"
             top = QTreeWidgetItem(
-                [f"{layer.layer} ({layer.documents} document{plural})", _f(layer.alpha_positions)]
+                [f"{layer.layer} ({layer.documents} document{plural})", _f(layer.alpha_u)]
             )
-            top.setToolTip(1, "α over character positions")
+            labels = "\n".join(f"{k}: {_f(a)}" for k, a in layer.alpha_u_labels.items())
+            tip = "Krippendorff's unitizing α (α_u)"
+            top.setToolTip(1, tip + (f"\n{labels}" if labels else ""))
             self.summary.addTopLevelItem(top)
             if not layer.documents:
                 top.setText(0, f"{layer.layer}: no document annotated by two or more")

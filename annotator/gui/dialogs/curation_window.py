@@ -37,6 +37,7 @@ AGREED = QColor("#2e9e4f")
 
 class CurationWindow(QDialog):
     placeRequested = Signal(int, int, int)  # document, start, end
+    editRequested = Signal(int, int)  # document, the curated span to edit in the article
 
     def __init__(self, window: MainWindow, document_id: int) -> None:
         super().__init__(window)
@@ -49,9 +50,11 @@ class CurationWindow(QDialog):
         self.tree.installEventFilter(self)
         self.tree.itemActivated.connect(lambda *_: self._show())
         self.help = QLabel(
-            "1…9: take that annotator's version · 0 or Del: nothing here · Enter: show in the "
-            "article · Ctrl+Z: undo · Ctrl+Enter: mark curated"
+            "1…9: take that annotator's version · 0 or Del: nothing here · E: edit the curated "
+            "one in the article · Enter: show in the article · Ctrl+Z: undo · Ctrl+Enter: mark "
+            "curated"
         )
+        self.help.setWordWrap(True)
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.activated.connect(self._undo)
         self.curated_button = QPushButton("Mark this article curated")
@@ -128,7 +131,19 @@ class CurationWindow(QDialog):
             if row >= 0 and key == Qt.Key.Key_Delete:
                 self.choose(row, None)
                 return True
+            if row >= 0 and key == Qt.Key.Key_E:
+                self.edit(row)
+                return True
         return super().eventFilter(watched, event)
+
+    def edit(self, row: int) -> None:
+        """Edit the curated version at ``row`` in the article, with the annotation keys and the
+        Span dock (the article then shows the curated annotation only)."""
+        curated = self.places[row].curated
+        if curated is None:
+            self.help.setText("Nothing curated here yet: choose a version first (1…9).")
+            return
+        self.editRequested.emit(self.document_id, curated.id)
 
     def mark_done(self) -> None:
         workspace = self._window.workspace
