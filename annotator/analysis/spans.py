@@ -1,28 +1,42 @@
 """Agreement on where the spans are: pairwise F1 (exact and overlap matching) and the spans
 that match across annotators (α_u is in :mod:`annotator.analysis.unitizing`).
 
-A span here is a :class:`Unit`: its offsets, what it is (the layer, or layer:label) and the
-values it carries (attributes, and actors by id for speaker, claimant and the mention's actor).
+A span here is anything :class:`Marked`: its id and offsets, what it is (the layer, or
+layer:label) and the values it carries (attributes, and actors by id for speaker, claimant and
+the mention's actor); :class:`Unit` is the plain one. The store's spans are marked as they are
+read, so a corpus is not copied into units first.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Marked(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def values(self) -> Mapping[str, Any]: ...
+
+
+class Unit(NamedTuple):
     id: int
     start: int
     end: int
     kind: str  # the layer, or "layer:label"
-    values: Mapping[str, Any] = field(default_factory=dict)  # attribute -> value (actor id)
+    values: Mapping[str, Any] = {}  # attribute -> value (actor id); never changed
 
-    def overlap(self, other: Unit) -> int:
-        return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+M = TypeVar("M", bound=Marked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,40 +58,65 @@ class PairScore:
         )
 
 
-def matches(
-    first: Sequence[Unit], second: Sequence[Unit], *, overlap: bool
-) -> list[tuple[Unit, Unit]]:
+def matches(first: Sequence[M], second: Sequence[M], *, overlap: bool) -> list[tuple[M, M]]:
     """One-to-one matches of the same kind: identical offsets first; with ``overlap``, then
     the pairs that share the most characters."""
-    exact = {(u.start, u.end, u.kind): u for u in second}
-    found: list[tuple[Unit, Unit]] = []
+    found, rest, used = _exact(first, second)
+    if overlap and rest:
+        found += _closest(rest, [b for b in second if b.id not in used], used)
+    return found
+
+
+def pair_scores(first: Sequence[M], second: Sequence[M]) -> tuple[PairScore, PairScore]:
+    """The pair's scores with exact and with overlap matching (the exact matches are found
+    once for both)."""
+    found, rest, used = _exact(first, second)
+    exact = len(found)
+    loose = exact + (len(_closest(rest, [b for b in second if b.id not in used], used)) if rest
+                     else 0)  # fmt: skip
+    return (
+        PairScore(exact, len(first) - exact, len(second) - exact),
+        PairScore(loose, len(first) - loose, len(second) - loose),
+    )
+
+
+def pair_score(first: Sequence[M], second: Sequence[M], *, overlap: bool) -> PairScore:
+    matched = len(matches(first, second, overlap=overlap))
+    return PairScore(matched, len(first) - matched, len(second) - matched)
+
+
+def _exact(first: Sequence[M], second: Sequence[M]) -> tuple[list[tuple[M, M]], list[M], set[int]]:
+    """The pairs with identical offsets and kind, the rest of ``first``, and the ids of
+    ``second`` used."""
+    twins = {(u.start, u.end, u.kind): u for u in second}
+    found: list[tuple[M, M]] = []
     used: set[int] = set()
-    rest: list[Unit] = []
+    rest: list[M] = []
     for unit in first:
-        twin = exact.get((unit.start, unit.end, unit.kind))
+        twin = twins.get((unit.start, unit.end, unit.kind))
         if twin is not None and twin.id not in used:
             found.append((unit, twin))
             used.add(twin.id)
         else:
             rest.append(unit)
-    if overlap and rest:
-        candidates = sorted(
-            _overlapping(rest, [b for b in second if b.id not in used]),
-            key=lambda item: (-item[0], item[1], item[2]),
-        )
-        taken: set[int] = set()
-        for _shared, a_id, b_id, a, b in candidates:
-            if a_id in taken or b_id in used:
-                continue
-            found.append((a, b))
-            taken.add(a_id)
-            used.add(b_id)
+    return found, rest, used
+
+
+def _closest(first: Sequence[M], second: Sequence[M], used: set[int]) -> list[tuple[M, M]]:
+    """Overlapping pairs, the ones sharing the most characters first; adds to ``used``."""
+    candidates = sorted(_overlapping(first, second), key=lambda item: (-item[0], item[1], item[2]))
+    found: list[tuple[M, M]] = []
+    taken: set[int] = set()
+    for _shared, a_id, b_id, a, b in candidates:
+        if a_id in taken or b_id in used:
+            continue
+        found.append((a, b))
+        taken.add(a_id)
+        used.add(b_id)
     return found
 
 
-def _overlapping(
-    first: Sequence[Unit], second: Sequence[Unit]
-) -> list[tuple[int, int, int, Unit, Unit]]:
+def _overlapping(first: Sequence[M], second: Sequence[M]) -> list[tuple[int, int, int, M, M]]:
     """(shared characters, ids, spans) of the pairs of the same kind that overlap, found by
     binary search over ``second`` sorted by start (not by trying every pair)."""
     ordered = sorted(second, key=lambda u: u.start)
@@ -94,18 +133,13 @@ def _overlapping(
     return found
 
 
-def pair_score(first: Sequence[Unit], second: Sequence[Unit], *, overlap: bool) -> PairScore:
-    matched = len(matches(first, second, overlap=overlap))
-    return PairScore(matched, len(first) - matched, len(second) - matched)
-
-
-def groups(by_annotator: Mapping[str, Sequence[Unit]]) -> list[dict[str, Unit]]:
+def groups(by_annotator: Mapping[str, Sequence[M]]) -> list[dict[str, M]]:
     """The spans that match across annotators (overlap matching), one dict per group from
     annotator to span. Each annotator's span is in exactly one group; a span nobody else has
     is a group of one."""
     names = sorted(by_annotator)
-    found: list[dict[str, Unit]] = []
-    placed: dict[tuple[str, int], dict[str, Unit]] = {}
+    found: list[dict[str, M]] = []
+    placed: dict[tuple[str, int], dict[str, M]] = {}
     for i, a in enumerate(names):
         for unit in by_annotator[a]:
             if (a, unit.id) not in placed:

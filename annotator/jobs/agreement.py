@@ -23,17 +23,15 @@ from typing import Any
 
 from annotator.analysis.alpha import Level, alpha
 from annotator.analysis.kappa import cohen_kappa, fleiss_kappa
-from annotator.analysis.spans import PairScore, Unit, groups, pair_score
+from annotator.analysis.spans import PairScore, groups, pair_scores
 from annotator.analysis.unitizing import Unitizing
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Layer, Scheme
 from annotator.domain.team import CURATED
 from annotator.jobs.progress import Progress
-from annotator.store.coded_spans import CodedDocument, CodedSpan
+from annotator.store.coded_spans import ACTOR, CodedDocument, CodedSpan
 from annotator.store.project import Project
-
-ACTOR = "actor"  # the value name of a mention's own actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,15 +161,6 @@ def _by_document(spans: Iterable[CodedSpan]) -> dict[int, dict[str, dict[str, li
     return found
 
 
-def _unit(span: CodedSpan, layer: Layer) -> Unit:
-    values: dict[str, Any] = span.attributes
-    if span.links or layer.refers_to_actor:
-        values = {**values, **span.links}
-        if layer.refers_to_actor:
-            values[ACTOR] = span.actor_id
-    return Unit(span.id, span.start, span.end, span.kind, values)
-
-
 def _layer(
     layer: Layer,
     documents: Sequence[CodedDocument],
@@ -183,7 +172,7 @@ def _layer(
 ) -> LayerAgreement:
     pairs = {(a, b): PairAgreement(a, b) for a, b in itertools.combinations(report.annotators, 2)}
     unitizing = Unitizing()
-    matched_groups: list[dict[str, Unit]] = []
+    matched_groups: list[dict[str, CodedSpan]] = []
     counted = 0
     for document in documents:
         progress.check()
@@ -195,13 +184,11 @@ def _layer(
         if len(who) < 2:
             continue
         counted += 1
-        units = {name: [_unit(s, layer) for s in coded.get(name, [])] for name in who}
-        texts = {s.id: s.text for spans in coded.values() for s in spans}
+        units = {name: coded.get(name, []) for name in who}
         for (a, b), pair in pairs.items():
             if a not in units or b not in units:
                 continue
-            exact = pair_score(units[a], units[b], overlap=False)
-            loose = pair_score(units[a], units[b], overlap=True)
+            exact, loose = pair_scores(units[a], units[b])
             pair.exact, pair.overlap = pair.exact + exact, pair.overlap + loose
             report.documents.append(
                 DocumentScore(document.id, document.title, layer.name, a, b, exact.f1, loose.f1)
@@ -211,11 +198,13 @@ def _layer(
         )
         found = groups(units)
         matched_groups.extend(group for group in found if len(group) > 1)
-        _missing(found, who, document, layer, texts, report)
-    attributes = _attributes(layer, matched_groups, report.annotators, options)
-    _value_disagreements(
-        matched_groups, attributes, layer, documents, by_document, report, actor_names
-    )
+        _missing(found, who, document, layer, report)
+    values = {  # attribute -> per matched group, each annotator's value (None: not given)
+        name: _given(matched_groups, report.annotators, name)
+        for name, _kind in _value_names(layer, options.attributes)
+    }
+    attributes = _attributes(layer, values, report.annotators, options)
+    _value_disagreements(matched_groups, values, attributes, layer, documents, report, actor_names)
     labels = unitizing.categories()
     return LayerAgreement(
         layer.name, counted, list(pairs.values()), unitizing.alpha(), attributes,
@@ -224,11 +213,10 @@ def _layer(
 
 
 def _missing(
-    found: list[dict[str, Unit]],
+    found: list[dict[str, CodedSpan]],
     who: list[str],
     document: CodedDocument,
     layer: Layer,
-    texts: dict[int, str],
     report: AgreementReport,
 ) -> None:
     for group in found:
@@ -243,7 +231,7 @@ def _missing(
         )
         report.disagreements.append(
             Disagreement(document.id, document.title, layer.name, some.start, some.end,
-                         texts.get(some.id, ""), what)
+                         some.text, what)
         )  # fmt: skip
 
 
@@ -254,20 +242,25 @@ def _value_names(layer: Layer, wanted: frozenset[str] | None) -> list[tuple[str,
     return [(n, k) for n, k in names if wanted is None or n in wanted]
 
 
+def _given(
+    matched: list[dict[str, CodedSpan]], annotators: list[str], name: str
+) -> list[tuple[Any, ...]]:
+    return [
+        tuple([group[a].values.get(name) if a in group else None for a in annotators])
+        for group in matched
+    ]
+
+
 def _attributes(
     layer: Layer,
-    matched: list[dict[str, Unit]],
+    values: dict[str, list[tuple[Any, ...]]],
     annotators: list[str],
     options: AgreementOptions,
 ) -> list[AttributeAgreement]:
     found: list[AttributeAgreement] = []
     for name, kind in _value_names(layer, options.attributes):
         level, order = _level(layer, name, kind, options)
-        rows = [
-            tuple(group[a].values.get(name) if a in group else None for a in annotators)
-            for group in matched
-        ]
-        rows = [row for row in rows if sum(v is not None for v in row) >= 2]
+        rows = [row for row in values[name] if len(row) - row.count(None) >= 2]
         if not rows:
             continue
         cohen = {
@@ -307,26 +300,23 @@ def _counts(row: Sequence[Hashable]) -> dict[Hashable, int]:
 
 
 def _value_disagreements(
-    matched: list[dict[str, Unit]],
+    matched: list[dict[str, CodedSpan]],
+    values: dict[str, list[tuple[Any, ...]]],
     attributes: list[AttributeAgreement],
     layer: Layer,
     documents: Sequence[CodedDocument],
-    by_document: dict[int, dict[str, dict[str, list[CodedSpan]]]],
     report: AgreementReport,
     actor_names: dict[int, str],
 ) -> None:
     titles = {d.id: d.title for d in documents}
-    where = {
-        span.id: span
-        for coded in by_document.values()
-        for span in itertools.chain.from_iterable(coded.get(layer.name, {}).values())
-    }
-    for group in matched:
+    for index, group in enumerate(matched):
         for attribute in attributes:
-            given = {a: u.values.get(attribute.name) for a, u in group.items()}
-            if len({repr(v) for v in given.values() if v is not None}) <= 1:
+            row = values[attribute.name][index]
+            present = [v for v in row if v is not None]
+            if len(present) < 2 or all(v == present[0] for v in present):
                 continue
-            span = where[next(iter(group.values())).id]
+            given = {a: v for a, v in zip(report.annotators, row, strict=True) if a in group}
+            span = next(iter(group.values()))
             if attribute.actors:
                 given = {a: actor_names.get(v, v) if v is not None else v for a, v in given.items()}
             shown = " ≠ ".join(f"{v} ({a})" for a, v in sorted(given.items()))

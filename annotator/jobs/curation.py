@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.analysis.spans import Unit, groups
+from annotator.analysis.spans import groups
 from annotator.domain.annotations import AnnotationDraft, LinkDraft
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
@@ -105,8 +105,7 @@ def _document(
     by_id = {s.id: s for s in work}
     for layer in {s.layer for s in work}:
         units = {
-            name: [_unit(s) for s in work if s.annotator == name and s.layer == layer]
-            for name in people
+            name: [s for s in work if s.annotator == name and s.layer == layer] for name in people
         }
         for group in groups(units):
             versions = Counter(_version(by_id[u.id]) for u in group.values())
@@ -145,10 +144,6 @@ def _version(span: CodedSpan) -> tuple[Any, ...]:
         tuple(sorted((k, repr(v)) for k, v in span.attributes.items())),
         tuple(sorted(span.links.items())),
     )  # fmt: skip
-
-
-def _unit(span: CodedSpan) -> Unit:
-    return Unit(span.id, span.start, span.end, span.kind)
 
 
 def _draft(span: CodedSpan, scheme: Scheme) -> AnnotationDraft:
@@ -193,9 +188,7 @@ def places(project: Project, document_id: int) -> tuple[list[str], list[Place]]:
     for layer in sorted({s.layer for s in spans}):
         mine = [s for s in spans if s.layer == layer]
         by_id = {s.id: s for s in mine}
-        units = {
-            name: [_unit(s) for s in mine if s.annotator == name] for name in [*people, CURATED]
-        }
+        units = {name: [s for s in mine if s.annotator == name] for name in [*people, CURATED]}
         for group in groups(units):
             chosen = {name: by_id[u.id] for name, u in group.items()}
             first = next(iter(chosen.values()))
