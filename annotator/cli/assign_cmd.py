@@ -8,6 +8,7 @@ from annotator.cli.output import print_json, term
 from annotator.cli.projects import open_project
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import UsageError
+from annotator.domain.wording import counted
 
 
 def register(
@@ -55,7 +56,7 @@ def run_assign(args: argparse.Namespace) -> int:
         if not ids:
             raise UsageError("name the documents to assign (ids, ranges, --all or --status)")
         made = project.assignments.assign(ids, names)
-    print(f"{made} assignments made ({len(ids)} documents × {len(names)} annotators; "
+    print(f"{made} assignments made ({counted(len(ids), 'document')} × {len(names)} annotators; "
           "those assigned already keep theirs)")  # fmt: skip
     return 0
 

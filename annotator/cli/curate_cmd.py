@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from annotator.cli.output import term
+from annotator.domain.wording import counted
 
 
 def register(
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if more > 0:
         print(f"  … and {more} more (annotator agreement lists every disagreement)")
     print(
-        f"{report.accepted} spans accepted ({report.already} there already) in "
-        f"{report.documents} documents; {len(report.to_review)} places to review"
+        f"{counted(report.accepted, 'span')} accepted ({report.already} there already) in "
+        f"{counted(report.documents, 'document')}; {len(report.to_review)} places to review"
     )
     return 0

@@ -6,6 +6,7 @@ import argparse
 
 from annotator.cli.output import term
 from annotator.cli.projects import open_project
+from annotator.domain.wording import counted
 
 
 def register(
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         title = project.documents.get(args.id).title
         spans = project.document_deletion.delete(args.id)
     print(
-        f"deleted document {args.id} “{term(title)}” with {spans} spans "
+        f"deleted document {args.id} “{term(title)}” with {counted(spans, 'span')} "
         "(annotator undo brings it back)"
     )
     return 0

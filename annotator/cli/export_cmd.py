@@ -9,6 +9,7 @@ from annotator.cli.list_cmd import status_arg
 from annotator.cli.output import term, warn
 from annotator.cli.projects import open_project
 from annotator.domain.errors import UsageError
+from annotator.domain.wording import counted
 from annotator.formats.names import WRITABLE
 from annotator.jobs.splits import parse_split
 
@@ -79,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
     for line in result.report.lines():
         warn(f"not kept: {line}")
     files = ", ".join(str(path) for path in result.files)
-    print(f"{result.report.documents} documents, {result.report.spans} spans -> {term(files)}")
+    print(
+        f"{counted(result.report.documents, 'document')}, "
+        f"{counted(result.report.spans, 'span')} -> {term(files)}"
+    )
     if result.report.documents == 0:
         warn("nothing exported: no document matches the chosen status, layers and annotator")
         return 1

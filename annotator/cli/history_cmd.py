@@ -13,6 +13,7 @@ from typing import Any
 from annotator.cli.output import print_json, term
 from annotator.cli.projects import open_project
 from annotator.domain.errors import UsageError
+from annotator.domain.wording import counted
 
 
 def register(
@@ -98,5 +99,8 @@ def _as_json(item: Any) -> dict[str, Any]:
 def run_restore(args: argparse.Namespace) -> int:
     with open_project(args.db) as project:
         changes = project.history.restore(args.edit)
-    print(f"restored what edit #{args.edit} deleted ({len(changes.annotations)} spans touched)")
+    print(
+        f"restored what edit #{args.edit} deleted "
+        f"({counted(len(changes.annotations), 'span')} touched)"
+    )
     return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -77,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AnnotatorError as exc:
         print(f"annotator: {term(exc)}", file=sys.stderr)
         return exit_status(exc)
+    except BrokenPipeError:  # `annotator list | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error
+        return 0
     except OSError as exc:  # a folder that cannot be made, a file that cannot be written
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"annotator: {term(where)}{exc.strerror or exc}", file=sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 
 from annotator.cli.output import print_json, term, warn
 from annotator.cli.projects import open_project
+from annotator.domain.wording import counted
 
 
 def register(
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         for line in outcome.losses.lines():
             warn(f"not taken: {line}")
         print(
-            f"merged {term(outcome.source)}: {outcome.spans} spans "
+            f"merged {term(outcome.source)}: {counted(outcome.spans, 'span')} "
             f"({outcome.merged_into} onto documents here already), {outcome.documents} new "
             f"documents, {outcome.actors_created} new actors, {outcome.statuses} annotators' "
             "statuses"

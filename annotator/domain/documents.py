@@ -54,6 +54,13 @@ class DocumentSummary:
     status: DocumentStatus
     chars: int
     annotations: int
+    team: tuple[tuple[str, DocumentStatus], ...] = ()  # each assigned annotator's own status
+
+    @property
+    def team_done(self) -> int:
+        return sum(
+            status in (DocumentStatus.DONE, DocumentStatus.REVIEWED) for _n, status in self.team
+        )
 
 
 @dataclass(frozen=True, slots=True)

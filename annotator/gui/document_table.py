@@ -45,7 +45,7 @@ class DocumentTableModel(RowTableModel):
                 doc.title,
                 doc.source or "",
                 doc.published.isoformat() if doc.published else "",
-                doc.status.value.replace("_", " "),
+                _status(doc),
                 doc.annotations,
             )[column]
         if role == self.SortRole:
@@ -58,8 +58,20 @@ class DocumentTableModel(RowTableModel):
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return plain_tooltip(f"{doc.title}\n{doc.source or ''}")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and doc.team:
+            return plain_tooltip(
+                "\n".join(f"{name}: {status.value.replace('_', ' ')}" for name, status in doc.team)
+            )
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return icon(f"status-{doc.status.value}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _status(doc: DocumentSummary) -> str:
+    """The status; on a document given to annotators (not to me), also how many are done."""
+    shown = doc.status.value.replace("_", " ")
+    if doc.team:
+        shown += f" · {doc.team_done}/{len(doc.team)} done"
+    return shown

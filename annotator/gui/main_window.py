@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
 
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import AnnotatorError
+from annotator.domain.wording import counted
 from annotator.gui.actions import SPECS, make_action
 from annotator.gui.actor_actions import ActorActions
 from annotator.gui.annotating import Annotating
@@ -356,11 +357,12 @@ class MainWindow(QMainWindow):
         document = self.workspace.document
         ids = self.documents.document_ids()
         if document is None:
-            self.statusBar().showMessage(f"{len(ids)} documents")
+            self.statusBar().showMessage(f"{counted(len(ids), 'document')}")
             return
         where = f"document {ids.index(document.id) + 1} of {len(ids)}" if document.id in ids else ""
+        spans = len(self.workspace.annotations)
         self.statusBar().showMessage(
-            f"{where} · {len(self.workspace.annotations)} spans · "
+            f"{where} · {spans} span{'' if spans == 1 else 's'} · "
             f"{document.status.value.replace('_', ' ')}"
         )
 
@@ -400,7 +402,8 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(AnnotatorError):  # shown by self.failures
             self.workspace.delete_document(document.id)
             self.statusBar().showMessage(
-                f"Deleted “{document.title}” with {spans} spans. Undo (Ctrl+Z) or History → "
+                f"Deleted “{document.title}” with {counted(spans, 'span')}. "
+                "Undo (Ctrl+Z) or History → "
                 "Restore brings it back.",
                 10_000,
             )
@@ -408,7 +411,7 @@ class MainWindow(QMainWindow):
     def confirm_delete_document(self, title: str, spans: int) -> bool:
         box = message_box(
             self, QMessageBox.Icon.Question, "Delete document",
-            f"Delete “{title}” and its {spans} spans?",
+            f"Delete “{title}” and its {counted(spans, 'span')}?",
         )  # fmt: skip
         box.setInformativeText("Undo (Ctrl+Z), or History → Restore, brings it back.")
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
@@ -518,8 +521,9 @@ class MainWindow(QMainWindow):
             message_box(self, QMessageBox.Icon.Critical, "Export failed", str(error)).open()
             return
         report = result.report
-        summary = f"{report.documents} documents and {report.spans} spans written to " + ", ".join(
-            str(path) for path in result.files
+        summary = (
+            f"{counted(report.documents, 'document')} and {counted(report.spans, 'span')} "
+            "written to " + ", ".join(str(path) for path in result.files)
         )
         self.statusBar().showMessage(summary, 10_000)
         if report.documents == 0:

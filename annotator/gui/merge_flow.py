@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.domain.errors import AnnotatorError
+from annotator.domain.wording import counted
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.safe_text import message_box
 from annotator.jobs.merge import MergeOutcome, merge_projects
@@ -43,7 +44,7 @@ def merge_files(window: MainWindow, paths: list[Path]) -> BackgroundJob:
             message_box(window, QMessageBox.Icon.Critical, "Merge", text).open()
             return
         summary = "; ".join(
-            f"{Path(o.source).name}: {o.spans} spans, {o.documents} new documents, "
+            f"{Path(o.source).name}: {counted(o.spans, 'span')}, {o.documents} new documents, "
             f"{o.actors_created} new actors"
             for o in outcomes
         )

@@ -22,13 +22,20 @@ class MyWork:
     def __init__(self, project: Project) -> None:
         self._project = project
         self._mine: dict[int, Assignment] = {}
+        self._team: dict[int, list[tuple[str, DocumentStatus]]] = {}  # everyone's, by document
         # a curator working on the curated annotation: only its spans shown, new ones its
         self.curating = False
         self.reload()
 
     def reload(self) -> None:
-        assigned = self._project.assignments.list(annotator=self._project.annotator)
-        self._mine = {a.document_id: a for a in assigned}
+        self._mine, self._team = {}, {}
+        for assignment in self._project.assignments.list():
+            if assignment.annotator == self._project.annotator:
+                self._mine[assignment.document_id] = assignment
+            if assignment.annotator != CURATED:
+                self._team.setdefault(assignment.document_id, []).append(
+                    (assignment.annotator, assignment.status)
+                )
 
     def assigned(self, document_id: int) -> Assignment | None:
         return self._mine.get(document_id)
@@ -55,13 +62,16 @@ class MyWork:
 
     def summaries(self, found: list[DocumentSummary]) -> list[DocumentSummary]:
         """My status and my span count on the documents assigned to me (the others' work there
-        is not even counted, so it cannot steer mine)."""
-        if not self._mine:
+        is not even counted, so it cannot steer mine); on the others, how far each annotator
+        assigned has got (for whoever coordinates)."""
+        if not self._mine and not self._team:
             return found
-        mine = self._project.annotations.counts_by(self._project.annotator)
+        mine = self._project.annotations.counts_by(self._project.annotator) if self._mine else {}
         return [
             replace(s, status=self._mine[s.id].status, annotations=mine.get(s.id, 0))
             if s.id in self._mine
+            else replace(s, team=tuple(self._team[s.id]))
+            if s.id in self._team
             else s
             for s in found
         ]

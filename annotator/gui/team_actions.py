@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from annotator.domain.errors import AnnotatorError
+from annotator.domain.wording import counted
 from annotator.gui.dialogs.agreement_window import AgreementWindow
 from annotator.gui.dialogs.assign_dialog import AssignDialog
 from annotator.gui.dialogs.curation_window import CurationWindow
@@ -75,7 +76,8 @@ class TeamActions(QObject):
         with contextlib.suppress(AnnotatorError):  # shown by the window's failure reporter
             made = workspace.assign(ids, names)
             self._window.statusBar().showMessage(
-                f"{made} assignments made ({len(ids)} articles × {len(names)} annotators)",
+                f"{made} assignments made "
+                f"({counted(len(ids), 'article')} × {len(names)} annotators)",
                 10_000,
             )
 

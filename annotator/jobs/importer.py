@@ -11,6 +11,7 @@ from annotator.domain.documents import DocumentDraft
 from annotator.domain.errors import Cancelled, InputError, UsageError
 from annotator.domain.label_map import LayerTarget
 from annotator.domain.losses import Losses
+from annotator.domain.wording import counted
 from annotator.formats.annotations.registry import (
     FORMATS,
     AnnotationFormat,
@@ -89,7 +90,8 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = [
-            f"{self.imported} imported" + (f" with {self.spans} spans" if self.spans else ""),
+            f"{self.imported} imported"
+            + (f" with {counted(self.spans, 'span')}" if self.spans else ""),
             f"{len(self.duplicates)} duplicates",
             f"{len(self.refused)} files refused",
         ]
@@ -263,7 +265,7 @@ def _counted(
     metadata (a span format not recognised) are counted as not taken."""
     for number, draft in enumerate(drafts, start=1):
         if number % _REPORT_EVERY == 0:
-            progress.note(f"{path.name}: {number} articles read")
+            progress.note(f"{path.name}: {counted(number, 'article')} read")
         for key, value in draft.metadata.items():
             if _looks_like_spans(value):
                 losses.add(

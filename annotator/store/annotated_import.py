@@ -25,6 +25,7 @@ from annotator.domain.label_map import LabelMap, LayerTarget
 from annotator.domain.losses import Losses
 from annotator.domain.scheme import AttributeKind, AttributeSpec
 from annotator.domain.text import fingerprint
+from annotator.domain.wording import counted
 from annotator.store.annotators import annotator_id
 from annotator.store.changes import ChangeKind, step
 from annotator.store.documents import Duplicate
@@ -91,8 +92,9 @@ class AnnotatedImporter(Service):
                     state.add(item, path)
                 if result.merged:
                     result.notices.append(
-                        f"{result.merged} spans added to {len(state.merged_into)} documents "
-                        "whose texts were in the project already"
+                        f"{counted(result.merged, 'span')} added to "
+                        f"{counted(len(state.merged_into), 'document')} "
+                        "already in the project (the same text)"
                     )
                 if result.documents or result.merged:
                     self._log(

@@ -166,3 +166,24 @@ def test_missing_x11_libraries_are_named_with_their_packages(capsys, monkeypatch
     code, _, err = run(capsys)
     assert code == 2
     assert "libxcb-cursor.so.0" in err and "apt-get install libxcb-cursor0" in err
+
+
+def test_a_folder_is_imported_in_natural_order_and_a_closed_pipe_is_no_error(capsys, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in (1, 2, 10):
+        (folder / f"a{n}.txt").write_text(f"Story {n}\n\nThe council met on day {n}.\n")
+    db = tmp_path / "p.sqlite"
+    assert main(["import", "--db", str(db), str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db)]) == 0
+    titles = [line.split("Story")[-1].strip() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert titles == ["1", "2", "10"]  # a2 before a10, as a person counts
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "list", "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert listing.stdout is not None
+    listing.stdout.close()  # `annotator list | head -0`: the reader is gone at once
+    assert listing.wait(timeout=60) == 0
+    assert b"Broken pipe" not in listing.stderr.read()

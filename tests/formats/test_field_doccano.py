@@ -76,7 +76,7 @@ def test_annotations_of_a_text_already_in_the_project_go_onto_it_once(project, t
     import_paths(project, [first])
     report = import_paths(project, [second])
     assert len(report.duplicates) == 1 and report.spans == 1
-    assert any("1 spans added to 1 documents whose texts were in the project" in n
+    assert any("1 span added to 1 document already in the project (the same text)" in n
                for n in report.notices)  # fmt: skip
     assert _spans(project) == [("actor", "Tomás Reyes", "doccano user 4")]
     again = import_paths(project, [second])  # the same file twice: nothing merged twice

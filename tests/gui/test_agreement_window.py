@@ -54,6 +54,6 @@ def test_accepting_agreed_spans_from_the_window(qtbot, make_window, project, db_
     dialog.rule.setCurrentIndex(dialog.rule.findData("all"))
     dialog.accept_agreed.click()
     qtbot.waitUntil(lambda: "accepted" in dialog.status.text(), timeout=10_000)
-    assert dialog.status.text().startswith("1 spans accepted into the curated annotation")
+    assert dialog.status.text().startswith("1 span accepted into the curated annotation")
     spans = project.annotations.for_document(document)
     assert [s.annotator for s in spans if s.annotator == CURATED] == [CURATED]

@@ -55,3 +55,17 @@ def test_document_assign_gives_the_listed_articles_to_annotators(qtbot, make_win
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.annotators, "alice, bob ,")
     assert dialog.names() == ["alice", "bob"]
+
+
+def test_the_coordinator_sees_how_far_each_annotator_has_got(qtbot, make_window, db_path, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Shared")])
+    [document] = [d.id for d in project.documents.list()]
+    project.assignments.assign([document], ["alice", "bob"])  # not to me, the coordinator
+    with Project.open(db_path, "alice") as alice:
+        alice.assignments.set_status(document, DocumentStatus.DONE)
+    window = make_window(project)
+    model = window.documents.model
+    row = model.row_of(document)
+    status = model.index(row, model.columns.index("Status"))
+    assert model.data(status) == "new · 1/2 done"
+    assert "alice: done<br>bob: new" in model.data(status, Qt.ItemDataRole.ToolTipRole)

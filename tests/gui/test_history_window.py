@@ -193,5 +193,5 @@ def test_file_merge_brings_another_copys_spans_into_the_open_window(
     with qtbot.waitSignal(job.done, timeout=10_000):
         pass
     qtbot.waitUntil(lambda: window.view.span_count() == 1, timeout=10_000)
-    assert "Merged laptop.sqlite: 1 spans" in window.statusBar().currentMessage()
+    assert "Merged laptop.sqlite: 1 span" in window.statusBar().currentMessage()
     assert next(iter(window.workspace.annotations.values())).annotator == "bob"

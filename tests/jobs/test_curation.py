@@ -38,7 +38,7 @@ def test_the_rules_decide_what_is_accepted_and_nothing_twice(team):  # noqa: F81
 def test_curate_and_export_the_curated_set_from_a_shell(capsys, team, tmp_path):  # noqa: F811
     db = str(team)
     code, out, _ = run(capsys, "curate", "--db", db, "--rule", "2")
-    assert code == 0 and out.splitlines()[-1].startswith("1 spans accepted")
+    assert code == 0 and out.splitlines()[-1].startswith("1 span accepted")
     out_file = tmp_path / "curated.jsonl"
     code, out, _ = run(capsys, "export", "--db", db, "--format", "jsonl", "--curated",
                        "--out", str(out_file))  # fmt: skip

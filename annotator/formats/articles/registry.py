@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -40,8 +41,9 @@ def expand(
 ) -> Iterator[tuple[Path, bool]]:
     """Each file to import, with whether the user named it (True) or a folder held it (False).
 
-    Folders are walked recursively in name order, skipping hidden files and folders; a folder
-    for which ``keep`` is true is yielded whole (a brat collection).
+    Folders are walked recursively in natural name order (a2 before a10), skipping hidden
+    files and folders; a folder for which ``keep`` is true is yielded whole (a brat
+    collection).
     """
     for path in paths:
         if not path.is_dir() or keep(path):
@@ -52,7 +54,16 @@ def expand(
                 yield Path(root), False
                 dirs[:] = []
                 continue
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
+            dirs[:] = sorted((d for d in dirs if not d.startswith(".")), key=natural)
+            for name in sorted(files, key=natural):
                 if not name.startswith("."):
                     yield Path(root) / name, False
+
+
+def natural(name: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders the numbers in names by value: a2, a10, b1."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", name)
+        if part
+    )

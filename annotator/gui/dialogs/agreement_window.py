@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.errors import AnnotatorError
+from annotator.domain.wording import counted
 from annotator.gui.background import run_in_background
 from annotator.gui.icons import icon
 from annotator.jobs.agreement import AgreementOptions, AgreementReport, agreement
@@ -131,7 +132,8 @@ class AgreementWindow(QDialog):
             self.status.setText(text if error is not None else "Cancelled.")
             return
         self.status.setText(
-            f"{report.accepted} spans accepted into the curated annotation ({report.already} "
+            f"{counted(report.accepted, 'span')} accepted into the curated annotation "
+            f"({report.already} "
             f"there already); {len(report.to_review)} places left to review"
         )
 
@@ -170,7 +172,8 @@ class AgreementWindow(QDialog):
                 kappa = "; ".join(part for part in (fleiss, cohen) if part) or "—"
                 QTreeWidgetItem(
                     top,
-                    [f"{attribute.name} ({attribute.level.value}, {attribute.units} spans)",
+                    [f"{attribute.name} ({attribute.level.value}, "
+                     f"{counted(attribute.units, 'span')})",
                      _f(attribute.alpha), "", kappa],
                 )  # fmt: skip
             top.setExpanded(True)

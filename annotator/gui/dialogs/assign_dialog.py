@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.domain.wording import counted
 from annotator.gui.dialogs.buttons import ok_cancel
 
 
@@ -22,7 +23,7 @@ class AssignDialog(QDialog):
         self.annotators = QLineEdit()
         self.annotators.setPlaceholderText("e.g. alice, bob, carol")
         self.this = QRadioButton(f"this article: “{title[:50]}”")
-        self.every = QRadioButton(f"the {listed} articles in the list")
+        self.every = QRadioButton(f"the {counted(listed, 'article')} in the list")
         self.this.setChecked(True)
         scope = QButtonGroup(self)
         scope.addButton(self.this)

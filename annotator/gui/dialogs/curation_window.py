@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 AGREED = QColor("#2e9e4f")
+WIDEST = 260  # pixels for one annotator's version; the rest is in its tooltip
 
 
 class CurationWindow(QDialog):
@@ -44,6 +45,7 @@ class CurationWindow(QDialog):
         self._window, self.document_id = window, document_id
         self.people: list[str] = []
         self.places: list[Place] = []
+        self._sized = False
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -94,13 +96,23 @@ class CurationWindow(QDialog):
             names = {a.id: a.name for a in self._window.workspace.actors.values()}
             cells += [_shown(place.versions.get(name), names) for name in self.people]
             item = QTreeWidgetItem([*cells, _shown(place.curated, names)])
+            for column in range(2, len(cells) + 1):
+                item.setToolTip(column, item.text(column))  # the whole text, when cut short
             if place.agreed:
                 for column in range(len(cells) + 1):
                     item.setForeground(column, AGREED)
                 item.setToolTip(0, "everyone agrees")
             self.tree.addTopLevelItem(item)
         header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in range(self.tree.columnCount()):  # every version in view, none too wide
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), WIDEST))
+        if not self._sized:  # wide enough for every version and the curated one, once
+            self._sized = True
+            wanted = sum(self.tree.columnWidth(c) for c in range(self.tree.columnCount())) + 60
+            screen = self.screen().availableGeometry().width() if self.screen() else wanted
+            self.resize(max(self.width(), min(wanted, int(screen * 0.95))), self.height())
         if self.places:
             self._select(min(row, len(self.places) - 1))
 
