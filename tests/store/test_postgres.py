@@ -252,3 +252,26 @@ def test_the_server_keeps_each_annotator_to_their_own_work(team_url, pg_url):
         owner.scheme.install(replace(owner.scheme.load(), name="the owner's"))
         assert owner.scheme.load().name == "the owner's"
         owner.annotations.delete(span.id)
+
+
+def test_a_team_on_one_server_annotates_measures_and_curates(team_url, pg_url):
+    from annotator.jobs.agreement import AgreementOptions, agreement
+    from annotator.jobs.curation import CURATED, curate
+
+    with Project.open(pg_url) as owner:
+        owner.assignments.assign([1], [
+            make_url(team_url[n]).username for n in ("alice", "bob")])  # fmt: skip
+    for name, end in (("alice", 6), ("bob", 6)):
+        with Project.open(team_url[name]) as person:
+            person.annotations.create(1, AnnotationDraft("claim", 0, end, attributes={}))
+            kind = "direct" if name == "alice" else "indirect"
+            person.annotations.create(1, AnnotationDraft("quote", 7, 29, attributes={"kind": kind}))
+    with Project.open(team_url["carol"]) as carol:
+        report = agreement(carol, AgreementOptions())
+        claims = next(layer for layer in report.layers if layer.layer == "claim")
+        assert claims.alpha_u == 1.0 and claims.pairs[0].exact.f1 == 1.0
+        assert any(d.what.startswith("kind:") for d in report.disagreements)
+        curated = curate(carol, rule="all")
+        assert curated.accepted == 1 and len(curated.to_review) == 1
+        assert [a.layer for a in carol.annotations.for_document(1) if a.annotator == CURATED] == [
+            "claim"]  # fmt: skip
