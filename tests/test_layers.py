@@ -2,7 +2,7 @@
 database and no Qt; store, formats and jobs know no Qt; the GUI reaches the data only through
 the core's services; nothing below imports what is above.
 
-    domain, analysis  <  formats, store  <  jobs  <  gui, cli
+    domain  <  analysis, assist, formats, store  <  jobs  <  gui, cli
 """
 
 import ast
@@ -17,9 +17,10 @@ DATABASE = {"sqlalchemy", "alembic", "psycopg", "sqlite3"}
 RULES = {
     "domain": ({"domain"}, QT | DATABASE | {"trafilatura", "networkx", "yaml"}),
     "analysis": ({"analysis"}, QT | DATABASE),
+    "assist": ({"domain", "assist"}, QT | DATABASE),
     "formats": ({"domain", "formats"}, QT | DATABASE),
     "store": ({"domain", "store", "resources"}, QT),
-    "jobs": ({"domain", "analysis", "formats", "store", "jobs", "paths", "resources"},
+    "jobs": ({"domain", "analysis", "assist", "formats", "store", "jobs", "paths", "resources"},
              QT | DATABASE),
     "gui": ({"domain", "formats", "store", "jobs", "gui", "desktop", "paths", "resources"},
             DATABASE),

@@ -26,6 +26,7 @@ from annotator.cli import (
     screenshot_cmd,
     show_cmd,
     stats_cmd,
+    suggest_cmd,
     team_cmd,
 )
 from annotator.cli.exits import Exit, exit_status
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         history_cmd,
         agreement_cmd,
         curate_cmd,
+        suggest_cmd,
         assign_cmd,
         merge_cmd,
         team_cmd,

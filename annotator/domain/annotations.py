@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from annotator.domain.errors import ValidationError
+from annotator.domain.suggestions import Why
 
 
 class Origin(StrEnum):
@@ -52,6 +53,7 @@ class AnnotationDraft:
     actor_id: int | None = None
     links: tuple[LinkDraft, ...] = ()
     origin: Origin = Origin.MANUAL
+    suggestion: Why | None = None  # which engine proposed it and why (origin suggested)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class Annotation:
     updated_at: datetime | None = None
     # Raised by one on every change; an edit made from an older copy is refused.
     version: int = 1
+    suggestion: Why | None = None  # which engine proposed it and why (origin suggested)
 
 
 def check_span(length: int, start: int, end: int) -> None:
@@ -106,4 +109,5 @@ def as_draft(annotation: Annotation) -> AnnotationDraft:
             for link in annotation.links
         ),
         origin=annotation.origin,
+        suggestion=annotation.suggestion,
     )

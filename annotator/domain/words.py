@@ -160,3 +160,21 @@ def _next_word(text: str, end: int) -> tuple[int, int] | None:
     if end + 1 >= len(text) or text[end] != " " or not _inside_word(text, end + 1):
         return None
     return snap_to_words(text, end + 1, end + 2)
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is whole words: no word runs on at either side, apart from
+    the clitics a name is snapped out of ("l’" and Arabic proclitics before, "’s" after)."""
+    if start > 0 and _inside_word(text, start - 1):
+        word_start = start - 1
+        while word_start > 0 and _inside_word(text, word_start - 1):
+            word_start -= 1
+        if _proclitic_length(text[word_start:start]) != start - word_start:
+            return False
+    if end < len(text) and _inside_word(text, end):
+        word_end = end
+        while word_end < len(text) and _inside_word(text, word_end):
+            word_end += 1
+        if not (word_end - end == 2 and _is_enclitic(text[end:word_end])):
+            return False
+    return True

@@ -22,6 +22,7 @@ from annotator.domain.annotations import (
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import NotFoundError, ValidationError
 from annotator.domain.scheme import AttributeKind, Layer
+from annotator.domain.suggestions import Why
 from annotator.domain.team import CURATED
 from annotator.store.annotators import annotator_id
 from annotator.store.assignments import AssignmentStore
@@ -246,6 +247,7 @@ class AnnotationStore(Service):
                     select(AnnotationRow.document_id, func.count())
                     .join(AnnotatorRow, AnnotatorRow.id == AnnotationRow.annotator_id)
                     .where(AnnotatorRow.name == annotator)
+                    .where(AnnotationRow.origin != Origin.SUGGESTED.value)
                     .group_by(AnnotationRow.document_id)
                 )
             }
@@ -319,6 +321,7 @@ def _fill(
     row.attributes = attributes
     row.actor_id = draft.actor_id
     row.origin = Origin(draft.origin).value
+    row.suggestion = draft.suggestion.as_dict() if draft.suggestion is not None else None
 
 
 def _replace_links(
@@ -419,6 +422,7 @@ def select_annotations(
             AnnotationRow.origin,
             *stamps,
             AnnotationRow.version if timestamps else literal(1),
+            AnnotationRow.suggestion,
         )
         .join(LayerRow, LayerRow.id == AnnotationRow.layer_id)
         .outerjoin(LabelRow, LabelRow.id == AnnotationRow.label_id)
@@ -431,7 +435,8 @@ def select_annotations(
         Annotation(
             id_, document, layer, label, start, end, text, attributes or {}, actor,
             tuple(links.get(id_, ())), who, origins[origin], created, updated, version,
+            Why.from_dict(why) if why else None,
         )
         for (id_, document, layer, label, start, end, text, attributes, actor, who, origin,
-             created, updated, version) in rows
+             created, updated, version, why) in rows
     ]  # fmt: skip

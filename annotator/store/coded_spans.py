@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Text, select, type_coerce
 
+from annotator.domain.annotations import Origin
 from annotator.domain.documents import DocumentStatus
 from annotator.store.models import (
     AnnotationRow,
@@ -81,6 +82,7 @@ class CodedSpans(Service):
             .join(LayerRow, LayerRow.id == AnnotationRow.layer_id)
             .outerjoin(LabelRow, LabelRow.id == AnnotationRow.label_id)
             .join(DocumentRow, DocumentRow.id == AnnotationRow.document_id)
+            .where(AnnotationRow.origin != Origin.SUGGESTED.value)  # nobody's work yet
             .order_by(AnnotationRow.document_id, AnnotationRow.start, AnnotationRow.end)
         )  # fmt: skip
         if layers is not None:

@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
+from annotator.domain.annotations import Origin
 from annotator.domain.documents import (
     Document,
     DocumentDraft,
@@ -127,6 +128,7 @@ class DocumentStore(Service):
     def list(self, status: DocumentStatus | None = None) -> list[DocumentSummary]:
         counts = (
             select(AnnotationRow.document_id, func.count().label("n"))
+            .where(AnnotationRow.origin != Origin.SUGGESTED.value)  # not a span until accepted
             .group_by(AnnotationRow.document_id)
             .subquery()
         )

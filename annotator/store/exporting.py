@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
-from annotator.domain.annotations import Annotation
+from annotator.domain.annotations import Annotation, Origin
 from annotator.domain.corpus import AnnotatedDocument
 from annotator.domain.documents import Document, DocumentStatus
 from annotator.store.models import DocumentRow
@@ -21,6 +21,7 @@ class ExportFilter:
     status: DocumentStatus | None = None
     layers: frozenset[str] | None = None  # None: every layer
     annotator: str | None = None  # only spans made by this annotator
+    suggestions: bool = False  # also the suggestions nobody has accepted yet
 
 
 def document_ids(project: Project, chosen: ExportFilter) -> list[int]:
@@ -55,8 +56,9 @@ def _chosen_spans(
         for a in annotations
         if (chosen.layers is None or a.layer in chosen.layers)
         and (chosen.annotator is None or a.annotator == chosen.annotator)
+        and (chosen.suggestions or a.origin is not Origin.SUGGESTED)
     ]
-    if chosen.layers is not None:  # links to spans that were left out cannot be kept
+    if len(spans) < len(annotations):  # links to spans that were left out cannot be kept
         kept = {a.id for a in spans}
         spans = [
             replace(

@@ -94,6 +94,8 @@ class Changes:
             self.spans_moved |= entry.action not in ("create", "update", "delete")
         elif entry.entity == "scheme":
             self.scheme = True
+        elif entry.entity == "suggestion":  # a run's spans, many at once: reread the article
+            self.spans_moved = True
         elif entry.entity == "document" and entry.action == "import":
             self.listing = self.actors = self.scheme = True
         elif entry.entity == "document" and entry.action in ("create", "delete"):

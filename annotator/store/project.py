@@ -35,6 +35,7 @@ from annotator.store.migrate import MigrationResult, ensure_current
 from annotator.store.reverts import Services
 from annotator.store.scheme_store import SchemeStore, write_scheme
 from annotator.store.stats import ProjectStats, project_stats
+from annotator.store.suggestions import SuggestionStore
 
 
 def default_scheme() -> Scheme:
@@ -82,6 +83,7 @@ class Project:
         self.annotated = AnnotatedImporter(db, self.scheme, annotator)
         self.document_deletion = DocumentDeletion(db, annotator)
         self.coded = CodedSpans(db, annotator)
+        self.suggestions = SuggestionStore(db, self.scheme, self.annotations, annotator)
         self.history = History(
             db,
             annotator,

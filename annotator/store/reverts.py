@@ -18,6 +18,7 @@ from annotator.domain.annotations import Annotation, Link, Origin, as_draft
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import ConflictError, NotFoundError, UsageError
 from annotator.domain.scheme import scheme_from_dict
+from annotator.domain.suggestions import Why
 from annotator.store.actors import (
     ActorStore,
     actor_from_dict,
@@ -100,6 +101,7 @@ def annotation_from_dict(data: dict[str, Any]) -> Annotation:
         annotator=str(data.get("annotator", "")),
         origin=Origin(data.get("origin", Origin.MANUAL.value)),
         version=int(data.get("version", 1)),
+        suggestion=Why.from_dict(data.get("suggestion")),
     )
 
 

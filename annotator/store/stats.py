@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from annotator.domain.annotations import Origin
 from annotator.store.database import Database
 from annotator.store.models import (
     ActorRow,
@@ -15,6 +16,8 @@ from annotator.store.models import (
     LayerRow,
     LinkRow,
 )
+
+_SUGGESTED = Origin.SUGGESTED.value  # not a span until someone accepts it
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,10 @@ def project_stats(db: Database) -> ProjectStats:
         by_layer = dict(
             session.execute(
                 select(LayerRow.name, func.count(AnnotationRow.id))
-                .outerjoin(AnnotationRow, AnnotationRow.layer_id == LayerRow.id)
+                .outerjoin(
+                    AnnotationRow,
+                    (AnnotationRow.layer_id == LayerRow.id) & (AnnotationRow.origin != _SUGGESTED),
+                )
                 .group_by(LayerRow.name, LayerRow.position)
                 .order_by(LayerRow.position)
             ).all()
@@ -55,6 +61,7 @@ def project_stats(db: Database) -> ProjectStats:
             session.execute(
                 select(AnnotatorRow.name, func.count(AnnotationRow.id))
                 .join(AnnotationRow, AnnotationRow.annotator_id == AnnotatorRow.id)
+                .where(AnnotationRow.origin != _SUGGESTED)
                 .group_by(AnnotatorRow.name)
             ).all()
         )

@@ -40,6 +40,8 @@ class AnnotationRow(Base, Timestamped, Versioned):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id"), index=True)
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotator.id"))
     origin: Mapped[str] = mapped_column(String(20), default=Origin.MANUAL.value)
+    # a suggestion's engine, reason and score ({"engine", "reason", "score"}); else None
+    suggestion: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class LinkRow(Base, Timestamped):

@@ -1,0 +1,121 @@
+"""Running a suggestion engine over documents, and accepting or rejecting what it proposed.
+
+A run reads the chosen documents in batches, asks the engine for spans, and stores them as the
+current annotator's suggestions in one transaction (cancel leaves nothing behind). The engine
+sees what the person sees: their own spans, and everyone's on documents not assigned to them
+(so blind work stays blind), and proposes nothing over text already annotated on its layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from annotator.assist.actors import ActorFinder
+from annotator.domain.annotations import Annotation, AnnotationDraft, Origin
+from annotator.domain.documents import Document, DocumentStatus
+from annotator.domain.errors import UsageError
+from annotator.domain.scheme import Scheme
+from annotator.domain.suggestions import ENGINES
+from annotator.jobs.progress import Progress
+from annotator.store.project import Project
+from annotator.store.suggestions import SuggestResult
+
+BATCH = 200
+
+# An engine made ready for a run: document and the spans its reader sees -> proposed spans.
+Proposer = Callable[[Document, Sequence[Annotation]], list[AnnotationDraft]]
+
+
+@dataclass(slots=True)
+class SuggestReport(SuggestResult):
+    engine: str = ""
+    read: int = 0  # documents read
+    ambiguous: int = 0  # wordings that name several actors (actors engine)
+
+
+def chosen_documents(
+    project: Project, *, document_ids: Sequence[int] | None = None,
+    status: DocumentStatus | None = None,
+) -> list[int]:  # fmt: skip
+    """The documents a run or an accept/reject covers: the given ones, or those of a status,
+    or all."""
+    if document_ids:
+        known = {d.id for d in project.documents.list()}
+        missing = sorted(set(document_ids) - known)
+        if missing:
+            raise UsageError(f"no document {', '.join(map(str, missing))}")
+        return list(document_ids)
+    return [d.id for d in project.documents.list(status)]
+
+
+def suggest(
+    project: Project, engine: str, document_ids: Sequence[int], progress: Progress | None = None
+) -> SuggestReport:
+    progress = progress or Progress()
+    report = SuggestReport(engine=engine)
+    proposer, layer = _proposer(project, engine, report)
+    mine = {a.document_id for a in project.assignments.list(annotator=project.annotator)}
+    progress.start(len(document_ids), f"suggesting ({engine})")
+
+    def batches() -> Iterator[tuple[int, list[AnnotationDraft]]]:
+        for first in range(0, len(document_ids), BATCH):
+            batch = list(document_ids[first : first + BATCH])
+            spans = project.annotations.for_documents(batch)
+            for document in project.documents.get_many(batch):
+                progress.check()
+                seen = [
+                    a for a in spans[document.id]
+                    if a.layer == layer and a.origin is not Origin.SUGGESTED  # the store sees those
+                    and (a.annotator == project.annotator or document.id not in mine)
+                ]  # fmt: skip
+                report.read += 1
+                yield document.id, proposer(document, seen)
+                progress.advance(1)
+
+    stored = project.suggestions.add(
+        batches(), label=f"Suggest ({engine})", checkpoint=progress.check
+    )
+    for name in ("documents", "added", "already", "rejected", "by_engine"):
+        setattr(report, name, getattr(stored, name))
+    return report
+
+
+def _proposer(project: Project, engine: str, report: SuggestReport) -> tuple[Proposer, str]:
+    if engine not in ENGINES:
+        raise UsageError(f"no engine {engine!r} (engines: {', '.join(ENGINES)})")
+    scheme = project.scheme.load()
+    if engine == "actors":
+        layer = _actor_layer(scheme)
+        finder = ActorFinder(project.actors.list(), layer)
+
+        def actors(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
+            found = finder.find(document.text, [(a.start, a.end) for a in seen])
+            report.ambiguous += found.ambiguous
+            return found.drafts
+
+        return actors, layer
+    raise UsageError(f"the {engine} engine is not available yet")
+
+
+def _actor_layer(scheme: Scheme) -> str:
+    for layer in scheme.layers:
+        if layer.refers_to_actor:
+            return layer.name
+    raise UsageError("the scheme has no layer whose spans name actors")
+
+
+def review(
+    project: Project, verdict: str, document_ids: Sequence[int], engine: str | None = None
+) -> int:
+    """Accept or reject this annotator's open suggestions in the documents (of one engine);
+    one undoable step. Returns how many."""
+    if verdict not in ("accept", "reject"):
+        raise UsageError("accept or reject")
+    wanted = set(document_ids)
+    chosen = [a for a in project.suggestions.list(engine=engine) if a.document_id in wanted]
+    if not chosen:
+        return 0
+    if verdict == "accept":
+        return len(project.suggestions.accept(chosen))
+    return project.suggestions.reject(chosen)
