@@ -39,6 +39,11 @@ def register(
         help="only the curated (adjudicated) annotation (see annotator curate)",
     )  # fmt: skip
     parser.add_argument(
+        "--include-suggestions",
+        action="store_true",
+        help="also the suggestions nobody has accepted (left out by default)",
+    )
+    parser.add_argument(
         "--split", type=_split_arg, metavar="train=0.8,dev=0.1,test=0.1",
         help="divide documents into splits",
     )  # fmt: skip
@@ -71,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         status=args.status,
         layers=frozenset(args.layer) if args.layer else None,
         annotator=CURATED if args.curated else args.annotator,
+        suggestions=args.include_suggestions,
     )
     with open_project(args.db) as project, terminal_progress("exporting") as progress:
         result = export(

@@ -6,7 +6,7 @@ from typing import cast
 
 from PySide6.QtGui import QColor
 
-from annotator.domain.annotations import Annotation
+from annotator.domain.annotations import Annotation, Origin
 from annotator.domain.scheme import Scheme
 from annotator.gui.article.spans import Spanned, SpanStyle, ViewSpan
 
@@ -55,9 +55,12 @@ class SpanMaker:
             color = self._colours.get(key)
             if color is None:
                 color = self._colours[key] = self._layer_color(*key)
-        return ViewSpan(
-            annotation.id, annotation.start, annotation.end, self._styles[annotation.layer], color
+        style = (
+            SpanStyle.SUGGESTED
+            if annotation.origin is Origin.SUGGESTED
+            else self._styles[annotation.layer]
         )
+        return ViewSpan(annotation.id, annotation.start, annotation.end, style, color)
 
     def _layer_color(self, layer_name: str, label_name: str | None) -> QColor:
         layer = self._layers[layer_name]

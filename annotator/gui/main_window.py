@@ -25,6 +25,7 @@ from annotator.gui.actions import SPECS, make_action
 from annotator.gui.actor_actions import ActorActions
 from annotator.gui.annotating import Annotating
 from annotator.gui.article.panel import ArticlePanel
+from annotator.gui.assist_actions import AssistActions
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.job: BackgroundJob | None = None
         self.team = TeamActions(self)
+        self.assist = AssistActions(self)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
             "undo": self.workspace.undo,
             "redo": self.workspace.redo,
-            "delete": self.annotating.delete_selected,
+            "delete": self._delete_or_reject,
             "find": lambda: self.panel.find_bar.open_bar(self.view.text),
             "search": self._focus_search,
             "span-to-selection": self.annotating.span_to_selection,
@@ -136,6 +138,13 @@ class MainWindow(QMainWindow):
                 self.actions_by_name["curating"].isChecked()
             ),
             "assign": self.team.assign,
+            "suggest-actors": lambda: self.assist.suggest("actors", listed=False),
+            "suggest-actors-all": lambda: self.assist.suggest("actors", listed=True),
+            "accept-suggestion": self.assist.accept,
+            "reject-suggestion": self.assist.reject,
+            "accept-engine": self.assist.accept_engine,
+            "next-suggestion": lambda: self.assist.step(1),
+            "previous-suggestion": lambda: self.assist.step(-1),
             "merge-project": lambda: merge_dialog(self),
             **{f"status-{status.value}": self._status_setter(status) for status in DocumentStatus},
             "zoom-in": lambda: self.view.zoomIn(1),
@@ -157,6 +166,7 @@ class MainWindow(QMainWindow):
         snap.setCheckable(True)
         snap.setChecked(self.view.snap_to_words)
         self._build_layer_actions()
+        self.assist.install()
         stack = self.workspace.undo_stack
         stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
@@ -248,6 +258,17 @@ class MainWindow(QMainWindow):
                 "delete-document",
             ],
             "&View": ["zoom-in", "zoom-out", None],
+            "Ass&ist": [
+                "suggest-actors",
+                "suggest-actors-all",
+                None,
+                "accept-suggestion",
+                "reject-suggestion",
+                "accept-engine",
+                None,
+                "next-suggestion",
+                "previous-suggestion",
+            ],
             "Analy&sis": ["agreement", "curate", "curating"],
             "&Help": ["shortcuts", "about"],
         }
@@ -360,7 +381,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{counted(len(ids), 'document')}")
             return
         where = f"document {ids.index(document.id) + 1} of {len(ids)}" if document.id in ids else ""
-        spans = len(self.workspace.annotations)
+        spans = self.workspace.span_count()
         self.statusBar().showMessage(
             f"{where} · {spans} span{'' if spans == 1 else 's'} · "
             f"{document.status.value.replace('_', ' ')}"
@@ -392,11 +413,18 @@ class MainWindow(QMainWindow):
             self.raise_()
             self.activateWindow()
 
+    def _delete_or_reject(self) -> None:
+        """Del or Backspace: a suggestion is rejected (not offered again), a span deleted."""
+        if self.assist.selected() is not None:
+            self.assist.reject()
+        else:
+            self.annotating.delete_selected()
+
     def _delete_document(self) -> None:
         document = self.workspace.document
         if document is None:
             return
-        spans = len(self.workspace.annotations)
+        spans = self.workspace.span_count()
         if not self.confirm_delete_document(document.title, spans):
             return
         with contextlib.suppress(AnnotatorError):  # shown by self.failures

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.domain.actor_match import wording_key
 from annotator.domain.actors import Actor, ActorDraft
-from annotator.domain.annotations import Annotation, AnnotationDraft
+from annotator.domain.annotations import Annotation, AnnotationDraft, Origin
 from annotator.domain.documents import Document, DocumentStatus, DocumentSummary
 from annotator.domain.errors import (
     AnnotatorError,
@@ -168,6 +168,31 @@ class Workspace(QObject):
             reload=annotation_id,
         )
         self._removed(removed)
+        self._wrote()
+
+    # -- suggestions (proposed by an engine; accepted or rejected as one undoable step) ----
+    def span_count(self) -> int:
+        """The open article's spans, suggestions not counted (they are not spans yet)."""
+        return sum(a.origin is not Origin.SUGGESTED for a in self.annotations.values())
+
+    def suggestions(self) -> list[Annotation]:
+        """The open article's suggestions, in reading order."""
+        return [a for a in self.sorted_annotations() if a.origin is Origin.SUGGESTED]
+
+    def accept_suggestions(self, chosen: list[Annotation]) -> list[Annotation]:
+        accepted = self.attempt(lambda: self.project.suggestions.accept(chosen))
+        for annotation in accepted:
+            self._changed(annotation)
+        if self.document is not None and self.document.status is DocumentStatus.NEW:
+            self.mine.reload()  # the store moved the document's, or my own, status
+            self.apply_status(self.document.id, DocumentStatus.IN_PROGRESS)
+        self._wrote()
+        return accepted
+
+    def reject_suggestions(self, chosen: list[Annotation]) -> None:
+        self.attempt(lambda: self.project.suggestions.reject(chosen))
+        for annotation in chosen:
+            self._removed(annotation)
         self._wrote()
 
     @contextmanager

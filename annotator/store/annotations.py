@@ -95,12 +95,17 @@ class AnnotationStore(Service):
                 document_id=document_id,
                 after=serialise(annotation),
             )
-            status = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
-            if rules and status == DocumentStatus.NEW.value:
-                self._documents.change_status(session, document_id, DocumentStatus.IN_PROGRESS)
             if rules:
-                self._start_assignment(session, document_id, who)
+                self.begin_work(session, document_id, who)
             return annotation
+
+    def begin_work(self, session: Session, document_id: int, who: int) -> None:
+        """A first span on a new document moves it, and the annotator's own status on it, to
+        "in progress", in the same step (so Undo takes both back)."""
+        status = session.scalar(select(DocumentRow.status).where(DocumentRow.id == document_id))
+        if status == DocumentStatus.NEW.value:
+            self._documents.change_status(session, document_id, DocumentStatus.IN_PROGRESS)
+        self._start_assignment(session, document_id, who)
 
     def _start_assignment(self, session: Session, document_id: int, who: int) -> None:
         """An annotator's first span on a document assigned to them: their status moves to

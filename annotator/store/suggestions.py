@@ -191,8 +191,8 @@ class SuggestionStore(Service):
             if len(annotations) == 1
             else f"Accept {len(annotations)} suggestions"
         )
-        with step(self._db, label=label), self._db.write():
-            return [
+        with step(self._db, label=label), self._db.write() as session:
+            accepted = [
                 self._annotations.update(
                     a.id,
                     replace(as_draft(a), origin=Origin.MANUAL, suggestion=None),
@@ -200,6 +200,10 @@ class SuggestionStore(Service):
                 )
                 for a in self._open(annotations)
             ]
+            who = self._who(session)
+            for document_id in sorted({a.document_id for a in accepted}):
+                self._annotations.begin_work(session, document_id, who)
+            return accepted
 
     def reject(self, annotations: Sequence[Annotation]) -> int:
         """Remove each suggestion and remember its place, so it is not offered again: one

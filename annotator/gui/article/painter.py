@@ -79,6 +79,12 @@ def paint_over_text(painter: QPainter, scene: Scene, selected: int | None, focus
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in scene.rects[selected]:
             painter.drawRect(rect.adjusted(-2, -2, 2, 3 + 2 * UNDERLINE_GAP))
+    for span in scene.spans:
+        if span.style is SpanStyle.SUGGESTED and span.id in scene.rects:
+            painter.setPen(QPen(focus if span.id == selected else span.color, 1,
+                                Qt.PenStyle.DashLine))  # fmt: skip
+            for rect in scene.rects[span.id]:
+                painter.drawRect(rect.adjusted(-1, -1, 1, 1))
     mentions = [s for s in scene.spans if s.style is SpanStyle.UNDERLINE and s.id in scene.rects]
     for span in mentions:
         depth = sum(1 for other in mentions if _contains(other, span))

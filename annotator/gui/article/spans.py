@@ -13,6 +13,7 @@ class SpanStyle(Enum):
     UNDERLINE = "underline"  # actor mentions, in their actor's colour
     TINT = "tint"  # quotes: a tinted background
     BRACKET = "bracket"  # claims: a bracket in the margin and a dotted underline
+    SUGGESTED = "suggested"  # a suggestion of any layer: a dashed outline, no fill
 
 
 class ViewSpan(NamedTuple):  # a tuple: cheap to make by the ten thousand

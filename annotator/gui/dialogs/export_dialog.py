@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -80,6 +81,9 @@ class ExportDialog(QDialog):
         form.addRow("Layer", self.layer)
         form.addRow("Split", self.split)
         form.addRow("Seed", self.seed)
+        self.suggestions = QCheckBox("also suggestions nobody has accepted")
+        self.suggestions.setToolTip("Suggestions are left out of every export unless asked for")
+        form.addRow("Suggestions", self.suggestions)
         form.addRow("doccano offsets", self.offsets)
         form.addRow("Network", self.network)
         form.addRow(self.error)
@@ -117,6 +121,7 @@ class ExportDialog(QDialog):
             chosen=ExportFilter(
                 status=current_enum(self.status, DocumentStatus),
                 layers=frozenset({layer}) if layer else None,
+                suggestions=self.suggestions.isChecked(),
             ),
             splits=splits,
             seed=self.seed.value(),

@@ -154,6 +154,15 @@ class DetailsDock(QDockWidget):
             f"{annotation.origin.value}</small>"
         )
         self._layout.addWidget(where)
+        if annotation.suggestion is not None:
+            why = plain_label(f"Suggested by {annotation.suggestion.describe()}")
+            why.setObjectName("suggestion-why")
+            why.setWordWrap(True)
+            why.setToolTip(
+                "Y or Enter accepts it as your span · N or Backspace rejects it (not offered "
+                "again) · Shift+Y accepts all of this engine here"
+            )
+            self._layout.addWidget(why)
         form = QFormLayout()
         layers = QComboBox()
         layers.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

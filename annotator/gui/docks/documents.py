@@ -94,6 +94,7 @@ class DocumentsDock(QDockWidget):
         workspace.documentsChanged.connect(self.refresh)
         workspace.annotationAdded.connect(lambda _a: self._recount())
         workspace.annotationRemoved.connect(lambda _i, _d: self._recount())
+        workspace.annotationChanged.connect(lambda _a: self._recount())  # an accepted suggestion
         workspace.documentOpened.connect(self._show_current)
         self.refresh()
 
@@ -112,7 +113,7 @@ class DocumentsDock(QDockWidget):
 
     def _recount(self) -> None:
         if self._workspace.document is not None:
-            self.model.set_count(self._workspace.document.id, len(self._workspace.annotations))
+            self.model.set_count(self._workspace.document.id, self._workspace.span_count())
 
     def _show_current(self, _document: object = None, document_id: int | None = None) -> None:
         if document_id is None and self._workspace.document is not None:

@@ -13,6 +13,7 @@ _HOW = {
     SpanStyle.UNDERLINE: "underlined in the actor's colour",
     SpanStyle.TINT: "tinted background",
     SpanStyle.BRACKET: "bracket in the margin, dotted underline",
+    SpanStyle.SUGGESTED: "dashed outline: a suggestion to accept (Enter) or reject (N)",
 }
 
 
