@@ -2,8 +2,9 @@
 
 One Aho–Corasick automaton (pyahocorasick) over the lower-cased names finds every candidate
 in one pass; then a candidate must be whole words (clitics as in the workbench: "Okafor’s",
-"l’Élysée", "وقطر"), match the name's capitals (a capital in the name must be a capital in
-the text; a small letter may be either, so "PORT AUTHORITY" in a headline is the port
+"l’Élysée", "وقطر"; a hyphenated compound names its parts: "Verdi" in "Verdi-Sprecherin"),
+match the name's capitals (a capital in the name must be a capital in the text; a small
+letter may be either, so "PORT AUTHORITY" in a headline is the port
 authority, "us" is not the "US", and an alias written in small letters, "the minister",
 matches at the start of a sentence), and not overlap text already annotated. Overlapping
 candidates: the longest wins. A wording that names two actors is left out and counted.
@@ -68,7 +69,7 @@ class ActorFinder:
         shared: list[tuple[int, int]] = []  # wordings several actors are called by
         for last, (length, names) in self._automaton.iter(_fold(text)):
             start, end = last + 1 - length, last + 1
-            if not stands_alone(text, start, end):
+            if not stands_alone(text, start, end, compounds=True):
                 continue
             fitting = [n for n in names if _capitals_match(n.written, text, start)]
             actors = {n.actor_id for n in fitting}

@@ -162,9 +162,15 @@ def _next_word(text: str, end: int) -> tuple[int, int] | None:
     return snap_to_words(text, end + 1, end + 2)
 
 
-def stands_alone(text: str, start: int, end: int) -> bool:
+_HYPHENS = "-‐‑"
+
+
+def stands_alone(text: str, start: int, end: int, *, compounds: bool = False) -> bool:
     """Whether ``text[start:end]`` is whole words: no word runs on at either side, apart from
-    the clitics a name is snapped out of ("l’" and Arabic proclitics before, "’s" after)."""
+    the clitics a name is snapped out of ("l’" and Arabic proclitics before, "’s" after). With
+    ``compounds``, a hyphen is a boundary too ("Verdi" in "Verdi-Sprecherin")."""
+    if compounds and _hyphen_bounded(text, start, end):
+        return True
     if start > 0 and _inside_word(text, start - 1):
         word_start = start - 1
         while word_start > 0 and _inside_word(text, word_start - 1):
@@ -178,3 +184,13 @@ def stands_alone(text: str, start: int, end: int) -> bool:
         if not (word_end - end == 2 and _is_enclitic(text[end:word_end])):
             return False
     return True
+
+
+def _hyphen_bounded(text: str, start: int, end: int) -> bool:
+    """A name ends at a hyphen on one side and at a word boundary (or a hyphen) on the
+    other."""
+    hyphen_before = start > 0 and text[start - 1] in _HYPHENS
+    hyphen_after = end < len(text) and text[end] in _HYPHENS
+    free_before = start == 0 or hyphen_before or not _inside_word(text, start - 1)
+    free_after = end == len(text) or hyphen_after or not _inside_word(text, end)
+    return (hyphen_before or hyphen_after) and free_before and free_after

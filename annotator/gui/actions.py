@@ -116,6 +116,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("suggest-actors-all", "Suggest actors in &every listed article…", None,
                "suggest", "Every name and alias of every actor in the listed articles, as "
                "suggestions (in the background)", "Assist"),
+    ActionSpec("suggest-quotes", "Suggest &quotes in this article", "Ctrl+Shift+2", "suggest",
+               "Direct, mixed and indirect quotes with their speakers in the open article, as "
+               "suggestions", "Assist"),
+    ActionSpec("suggest-quotes-all", "Suggest quotes in every &listed article…", None,
+               "suggest", "Quotes with their speakers in the listed articles, as suggestions "
+               "(in the background)", "Assist"),
     ActionSpec("accept-suggestion", "&Accept suggestion", "Y", "accept",
                "Make the selected suggestion your own span (also Enter)", "Assist"),
     ActionSpec("reject-suggestion", "&Reject suggestion", "N", "reject",

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
             "assign": self.team.assign,
             "suggest-actors": lambda: self.assist.suggest("actors", listed=False),
             "suggest-actors-all": lambda: self.assist.suggest("actors", listed=True),
+            "suggest-quotes": lambda: self.assist.suggest("quotes", listed=False),
+            "suggest-quotes-all": lambda: self.assist.suggest("quotes", listed=True),
             "accept-suggestion": self.assist.accept,
             "reject-suggestion": self.assist.reject,
             "accept-engine": self.assist.accept_engine,

@@ -18,7 +18,8 @@ EDITING_ACTIONS = (
     "import", "import-folder", "scheme", "delete", "span-to-selection", "start-left",
     "start-right", "end-left", "end-right", "done-next", "new-actor", "status-new",
     "status-in_progress", "status-done", "status-reviewed", "delete-document", "merge-project",
-    "curate", "assign", "curating", "suggest-actors", "suggest-actors-all", "accept-suggestion",
+    "curate", "assign", "curating", "suggest-actors", "suggest-actors-all", "suggest-quotes",
+    "suggest-quotes-all", "accept-suggestion",
     "reject-suggestion", "accept-engine",
 )  # fmt: skip
 _MESSAGE_MS = 10_000

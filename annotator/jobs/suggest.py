@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.assist.actors import ActorFinder
+from annotator.assist.quotes import Mention, QuoteFinder
 from annotator.domain.annotations import Annotation, AnnotationDraft, Origin
 from annotator.domain.documents import Document, DocumentStatus
 from annotator.domain.errors import UsageError
-from annotator.domain.scheme import Scheme
+from annotator.domain.scheme import AttributeKind, Scheme
 from annotator.domain.suggestions import ENGINES
 from annotator.jobs.progress import Progress
 from annotator.store.project import Project
@@ -54,7 +55,7 @@ def suggest(
 ) -> SuggestReport:
     progress = progress or Progress()
     report = SuggestReport(engine=engine)
-    proposer, layer = _proposer(project, engine, report)
+    proposer = _proposer(project, engine, report)
     mine = {a.document_id for a in project.assignments.list(annotator=project.annotator)}
     progress.start(len(document_ids), f"suggesting ({engine})")
 
@@ -66,7 +67,7 @@ def suggest(
                 progress.check()
                 seen = [
                     a for a in spans[document.id]
-                    if a.layer == layer and a.origin is not Origin.SUGGESTED  # the store sees those
+                    if a.origin is not Origin.SUGGESTED  # the store sees those
                     and (a.annotator == project.annotator or document.id not in mine)
                 ]  # fmt: skip
                 report.read += 1
@@ -81,21 +82,49 @@ def suggest(
     return report
 
 
-def _proposer(project: Project, engine: str, report: SuggestReport) -> tuple[Proposer, str]:
+def _proposer(project: Project, engine: str, report: SuggestReport) -> Proposer:
     if engine not in ENGINES:
         raise UsageError(f"no engine {engine!r} (engines: {', '.join(ENGINES)})")
     scheme = project.scheme.load()
+    actors = project.actors.list()
+    mentions_layer = _actor_layer(scheme)
     if engine == "actors":
-        layer = _actor_layer(scheme)
-        finder = ActorFinder(project.actors.list(), layer)
+        finder = ActorFinder(actors, mentions_layer)
 
-        def actors(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
-            found = finder.find(document.text, [(a.start, a.end) for a in seen])
+        def actor_mentions(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
+            taken = [(a.start, a.end) for a in seen if a.layer == mentions_layer]
+            found = finder.find(document.text, taken)
             report.ambiguous += found.ambiguous
             return found.drafts
 
-        return actors, layer
+        return actor_mentions
+    if engine == "quotes":
+        layer, speaker = _quote_layer(scheme)
+        quotes = QuoteFinder(actors, layer=layer, speaker=speaker)
+
+        def quoted(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
+            mentions = [
+                Mention(a.start, a.end, a.actor_id)
+                for a in seen if a.layer == mentions_layer and a.actor_id is not None
+            ]  # fmt: skip
+            done = [(a.start, a.end) for a in seen if a.layer == layer]
+            return [
+                d for d in quotes.find(document.text, document.language, mentions)
+                if not any(s < d.end and d.start < e for s, e in done)  # annotated already
+            ]  # fmt: skip
+
+        return quoted
     raise UsageError(f"the {engine} engine is not available yet")
+
+
+def _quote_layer(scheme: Scheme) -> tuple[str, str]:
+    """The layer quotes go to and its speaker attribute: the layer with an actor attribute
+    called "speaker" (the default scheme's "quote")."""
+    for layer in scheme.layers:
+        for spec in layer.attributes:
+            if spec.kind is AttributeKind.ACTOR and spec.name == "speaker":
+                return layer.name, spec.name
+    raise UsageError("the scheme has no layer with a speaker (an actor attribute 'speaker')")
 
 
 def _actor_layer(scheme: Scheme) -> str:

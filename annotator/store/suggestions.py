@@ -160,7 +160,8 @@ class SuggestionStore(Service):
         ).scalars()
         link_rows = [
             {"type": link.type, "source_id": source, "target_actor_id": link.actor_id,
-             "target_annotation_id": link.annotation_id, "created_at": now, "updated_at": now}
+             "target_annotation_id": link.annotation_id, "annotator_id": who,
+             "created_at": now, "updated_at": now}
             for source, drafted in zip(ids, links, strict=True)
             for link in drafted
         ]  # fmt: skip

@@ -120,5 +120,22 @@ def test_the_command_line_suggests_lists_accepts_and_rejects(capsys, newsroom):
         "2 suggestions accepted\n")  # fmt: skip
     assert run(capsys, "suggestions", "reject", "--db", db, "--all")[1] == (
         "3 suggestions rejected\n")  # fmt: skip
-    code, _, err = run(capsys, "suggest", "--db", db, "--all", "--engine", "quotes")
+    code, _, err = run(capsys, "suggest", "--db", db, "--all", "--engine", "claims")
     assert code != 0 and "not available yet" in err
+
+
+def test_quotes_are_suggested_with_speaker_kind_and_cue(capsys, newsroom):
+    project, okafor, reyes = newsroom
+    project.documents.add_many([DocumentDraft(
+        text="“We will hold the line,” Okafor said on Monday. Reyes told reporters that the "
+        "barrier was a waste of money.", title="Quotes", language="en")])  # fmt: skip
+    document = project.documents.list()[-1].id
+    suggest(project, "quotes", [document])
+    found = project.suggestions.list(document_id=document)
+    assert [(a.text, a.attributes, [link.actor_id for link in a.links]) for a in found] == [
+        ("“We will hold the line,”", {"kind": "direct", "cue": "said"}, [okafor.id]),
+        ("the barrier was a waste of money", {"kind": "indirect", "cue": "told"}, [reyes.id]),
+    ]
+    assert found[0].suggestion.reason == "quotation marks and “said” after them"
+    accepted = project.suggestions.accept(found)
+    assert [link.actor_id for link in accepted[0].links] == [okafor.id]  # the speaker stays
