@@ -202,6 +202,18 @@ def agreement_1k() -> Result:
     return Result("agreement_1k", *measure(), goal=3.0)
 
 
+def suggest_actors_1k() -> Result:
+    from benchmarks.assist_scenario import suggest_actors_1k as measure
+
+    return Result("suggest_actors_1k", *measure(), goal=1.5)
+
+
+def suggest_quotes_1k() -> Result:
+    from benchmarks.assist_scenario import suggest_quotes_1k as measure
+
+    return Result("suggest_quotes_1k", *measure(), goal=10.0)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
@@ -216,4 +228,6 @@ SCENARIOS: dict[str, Callable[[], Result]] = {
     "undo_at_10k": undo_at_10k,
     "history_doc_10k": history_doc_10k,
     "agreement_1k": agreement_1k,
+    "suggest_actors_1k": suggest_actors_1k,
+    "suggest_quotes_1k": suggest_quotes_1k,
 }

@@ -32,6 +32,7 @@ class _Name:
     actor_id: int
     actor: str  # the actor's canonical name
     alias: bool
+    why: Why  # made once per name, shared by every span it finds
 
 
 @dataclass(slots=True)
@@ -51,7 +52,9 @@ class ActorFinder:
                 key = _fold(written.strip())
                 if len(key) < 2 or len(key) != len(written.strip()):
                     continue  # a one-letter alias finds everything; odd case rules nothing
-                entry = _Name(written.strip(), actor.id, actor.name, index > 0)
+                shown = written.strip()
+                reason = f"alias “{shown}” of {actor.name}" if index else f"name of {actor.name}"
+                entry = _Name(shown, actor.id, actor.name, index > 0, Why(ENGINE, reason))
                 by_key.setdefault(key, []).append(entry)
         self._automaton = ahocorasick.Automaton()
         for key, names in by_key.items():
@@ -67,16 +70,17 @@ class ActorFinder:
             return found
         candidates: list[tuple[int, int, _Name]] = []
         shared: list[tuple[int, int]] = []  # wordings several actors are called by
-        for last, (length, names) in self._automaton.iter(_fold(text)):
+        folded = _fold(text)
+        # leftmost-longest matches, in C; where the longest is no whole word ("Okaforian"),
+        # every shorter match inside it is tried
+        for last, (length, names) in self._automaton.iter_long(folded):
             start, end = last + 1 - length, last + 1
-            if not stands_alone(text, start, end, compounds=True):
+            if self._take(text, start, end, names, candidates, shared):
                 continue
-            fitting = [n for n in names if _capitals_match(n.written, text, start)]
-            actors = {n.actor_id for n in fitting}
-            if len(actors) > 1:
-                shared.append((start, end))
-            elif fitting:
-                candidates.append((start, end, min(fitting, key=lambda n: n.alias)))
+            for inner_last, (inner, inner_names) in self._automaton.iter(folded, start, end):
+                inner_start = inner_last + 1 - inner
+                if inner < length:
+                    self._take(text, inner_start, inner_last + 1, inner_names, candidates, shared)
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first, then leftmost
         chosen = _union(taken)
         for start, end, name in candidates:
@@ -88,13 +92,34 @@ class ActorFinder:
         found.ambiguous = sum(not _overlaps(chosen, start, end) for start, end in shared)
         return found
 
+    @staticmethod
+    def _take(
+        text: str, start: int, end: int, names: tuple[_Name, ...],
+        candidates: list[tuple[int, int, _Name]], shared: list[tuple[int, int]],
+    ) -> bool:  # fmt: skip
+        """Keep a match that is whole words written with the name's capitals; False if it
+        is none."""
+        if not stands_alone(text, start, end, compounds=True):
+            return False
+        if len(names) == 1:
+            if not _capitals_match(names[0].written, text, start):
+                return False
+            candidates.append((start, end, names[0]))
+            return True
+        fitting = [n for n in names if _capitals_match(n.written, text, start)]
+        if len({n.actor_id for n in fitting}) > 1:
+            shared.append((start, end))
+            return True
+        if not fitting:
+            return False
+        candidates.append((start, end, min(fitting, key=lambda n: n.alias)))
+        return True
+
 
 def _draft(layer: str, start: int, end: int, name: _Name) -> AnnotationDraft:
-    reason = f"alias “{name.written}” of {name.actor}" if name.alias else f"name of {name.actor}"
     return AnnotationDraft(
-        layer, start, end, actor_id=name.actor_id, origin=Origin.SUGGESTED,
-        suggestion=Why(ENGINE, reason),
-    )  # fmt: skip
+        layer, start, end, actor_id=name.actor_id, origin=Origin.SUGGESTED, suggestion=name.why
+    )
 
 
 def _fold(text: str) -> str:
@@ -106,6 +131,8 @@ def _fold(text: str) -> str:
 
 
 def _capitals_match(name: str, text: str, start: int) -> bool:
+    if text.startswith(name, start):
+        return True  # written as the name is: the common case
     for offset, char in enumerate(name):
         written = text[start + offset]
         if char != written and (char.isupper() or char != written.lower()):

@@ -40,6 +40,14 @@ _TOKEN = re.compile(r"\w[\w’'\-]*|[^\w\s]", re.UNICODE)
 _ENDS = ".!?"
 _INVERTED = re.compile(r"-t-(il|elle|ils|elles)$|-(il|elle|ils|elles)$")
 _CLAUSE_TRIM = " ,;:\u00a0\u202f"
+_OPENING = re.compile("[" + re.escape("".join(OPENERS)) + "]")
+_CLOSING = {
+    opener: re.compile("[" + re.escape(closers) + "]") for opener, closers in OPENERS.items()
+}
+_CUT = re.compile(r"[.!?](?=\s|$|[”“»«›‹\"’])|\n")
+_PHRASE_END = re.compile("[,." + re.escape("".join(OPENERS)) + "]")
+_REACH = 160  # characters before a quotation searched for its attribution
+_REACH_AFTER = 90  # and after it ("…,” said the union's chair, Maria Lindqvist)
 # English verbs that report a clause without "that" ("said the plan was …")
 _BARE = frozenset((
     "said", "says", "told", "tells", "added", "adds", "thinks", "thought", "believes",
@@ -99,20 +107,21 @@ class QuoteFinder:
 def quotations(text: str) -> list[tuple[int, int]]:
     """Every quoted stretch, its marks included, paired within a paragraph."""
     found: list[tuple[int, int]] = []
-    index, length = 0, len(text)
-    while index < length:
-        char = text[index]
-        closers = OPENERS.get(char)
-        if closers is None or not _may_open(text, index):
-            index += 1
+    index = 0
+    while True:
+        mark = _OPENING.search(text, index)
+        if mark is None:
+            return found
+        opened = mark.start()
+        if not _may_open(text, opened):
+            index = opened + 1
             continue
-        end = _closing(text, index + 1, closers)
+        end = _closing(text, opened + 1, _CLOSING[text[opened]])
         if end is None:
-            index += 1
+            index = opened + 1
             continue
-        found.append((index, end + 1))
+        found.append((opened, end + 1))
         index = end + 1
-    return found
 
 
 def _may_open(text: str, index: int) -> bool:
@@ -124,16 +133,20 @@ def _may_open(text: str, index: int) -> bool:
     return not before.isalnum()
 
 
-def _closing(text: str, start: int, closers: str) -> int | None:
+def _closing(text: str, start: int, closers: re.Pattern[str]) -> int | None:
+    """The closing mark of a quotation opened before ``start``, within its paragraph."""
+    paragraph = text.find("\n\n", start)
+    limit = len(text) if paragraph < 0 else paragraph
     index = start
-    while index < len(text):
-        char = text[index]
-        if char == "\n" and text.startswith("\n\n", index):
+    while True:
+        mark = closers.search(text, index, limit)
+        if mark is None:
             return None
-        if char in closers and (char not in "’'" or not text[index + 1 : index + 2].isalpha()):
-            return index if index > start else None
-        index += 1
-    return None
+        at = mark.start()
+        if text[at] in "’'" and text[at + 1 : at + 2].isalpha():
+            index = at + 1  # an apostrophe inside a word: "it’s"
+            continue
+        return at if at > start else None
 
 
 class _Reader:
@@ -146,6 +159,8 @@ class _Reader:
         self.quoted = quotations(text)
         self.sentences = _sentences(text, self.quoted)
         self.mention_starts = [m.start for m in mentions]
+        self.cues = _cues(speech)
+        self.referring = _referring(speech)
 
     def read(self) -> list[_Found]:
         found: list[_Found] = []
@@ -191,7 +206,7 @@ class _Reader:
 
     def _after(self, q_end: int, limit: int) -> tuple[str, int | None] | None:
         """``“…,” she said`` / ``said Okafor`` / ``a-t-il assuré`` / ``“…”, so Weiß``."""
-        tokens = self._tokens(q_end, limit)
+        tokens = self._tokens(q_end, min(limit, q_end + _REACH_AFTER))
         words = [(s, e, w) for s, e, w in tokens if w not in ",:\u00a0"][:8]
         pronoun: str | None = None  # "a-t-il assuré": the pronoun rides on the auxiliary
         for position, (s, e, word) in enumerate(words):
@@ -219,7 +234,7 @@ class _Reader:
     def _before(self, q_start: int, limit: int) -> tuple[str, int, str, int | None] | None:
         """``said: “…”`` (direct), ``said the levees were “…”`` (mixed, the clause), ``called
         the measures “…”`` (mixed, the phrase)."""
-        tokens = self._tokens(limit, q_start)
+        tokens = self._tokens(max(limit, q_start - _REACH), q_start)
         for position in range(len(tokens) - 1, max(len(tokens) - 12, -1), -1):
             s, e, word = tokens[position]
             lowered = word.lower()
@@ -258,6 +273,8 @@ class _Reader:
 
     # -- indirect speech -------------------------------------------------------------------
     def _indirect(self, start: int, end: int) -> _Found | None:
+        if not self.cues.search(self.text, start, end):
+            return None  # no verb of saying and no "according to": most sentences
         tokens = self._tokens(start, end)
         if len(tokens) < 4:
             return None
@@ -419,10 +436,9 @@ class _Reader:
             return chosen.actor_id
         if not pronouns:
             return None
-        for _s, _e, word in self._tokens(lo, hi):
-            lowered = word.lower()
-            if lowered in self.speech.pronouns or lowered in self.speech.roles:
-                return self._by_reference(lowered, min(lo, anchor))
+        referring = self.referring.search(self.text, lo, hi)
+        if referring is not None:
+            return self._by_reference(referring.group().lower(), min(lo, anchor))
         return None
 
     def _by_reference(self, word: str, before: int) -> int | None:
@@ -453,10 +469,8 @@ class _Reader:
 
     def _phrase_end(self, start: int, limit: int) -> int:
         """The end of the speaker phrase after a verb: the next comma or sentence end."""
-        for index in range(start, limit):
-            if self.text[index] in ",." + "".join(OPENERS):
-                return index
-        return limit
+        found = _PHRASE_END.search(self.text, start, limit)
+        return found.start() if found else limit
 
     def _tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [
@@ -468,32 +482,64 @@ class _Reader:
 def _sentences(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans: ends at . ! ? outside quotation marks, or right after a closing mark
     that follows one, when a space or a paragraph comes next; paragraphs always end one."""
-    inside = [False] * (len(text) + 1)
-    closing_after_end: set[int] = set()
+    starts = [start for start, _end in quoted]
+    after_closing = set()
     for start, end in quoted:
-        for index in range(start, end):
-            inside[index] = True
         inner = text[start + 1 : end - 1].rstrip(" \u00a0\u202f")  # « … fin. » in French
         if inner and inner[-1] in _ENDS:
-            closing_after_end.add(end)
+            after_closing.add(end)
     found: list[tuple[int, int]] = []
     start = 0
-    index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        cut = None
-        if char == "\n":
-            cut = index
-        elif (char in _ENDS and not inside[index]) or index + 1 in closing_after_end:
-            cut = index + 1
-        if cut is not None and (cut >= length or text[cut : cut + 1].isspace() or char == "\n"):
-            if text[start:cut].strip():
-                found.append(_trimmed(text, start, cut))
-            start = cut
-        index += 1
+    for cut_mark in _CUT.finditer(text):
+        at = cut_mark.start()
+        if text[at] == "\n":
+            cut = at
+        else:
+            cut = at + 1
+            inside = bisect.bisect_right(starts, at) - 1
+            if inside >= 0 and at < quoted[inside][1]:  # inside a quotation
+                if quoted[inside][1] not in after_closing:
+                    continue
+                cut = quoted[inside][1]
+                if cut < len(text) and not text[cut].isspace():
+                    continue
+        if cut <= start:
+            continue
+        if text[start:cut].strip():
+            found.append(_trimmed(text, start, cut))
+        start = cut
     if text[start:].strip():
-        found.append(_trimmed(text, start, length))
+        found.append(_trimmed(text, start, len(text)))
+    return found
+
+
+_CUES: dict[int, re.Pattern[str]] = {}
+
+
+def _cues(speech: Speech) -> re.Pattern[str]:
+    """One search for any verb of saying or "according to" of a language (made once)."""
+    found = _CUES.get(id(speech))
+    if found is None:
+        words = sorted(speech.verbs | speech.naming | set(speech.according), key=len, reverse=True)
+        found = _CUES[id(speech)] = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")", re.IGNORECASE
+        )
+    return found
+
+
+_REFERRING: dict[int, re.Pattern[str]] = {}
+
+
+def _referring(speech: Speech) -> re.Pattern[str]:
+    """One search for a pronoun or role noun of a language (made once)."""
+    found = _REFERRING.get(id(speech))
+    if found is None:
+        words = sorted({*speech.pronouns, *speech.roles}, key=len, reverse=True)
+        found = _REFERRING[id(speech)] = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+            if words
+            else re.compile(r"(?!)")
+        )
     return found
 
 

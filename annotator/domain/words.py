@@ -163,12 +163,17 @@ def _next_word(text: str, end: int) -> tuple[int, int] | None:
 
 
 _HYPHENS = "-‐‑"
+_EDGES = frozenset('.,;:!?()[]{}“”„‟"«»‹›/')  # never part of a word
 
 
 def stands_alone(text: str, start: int, end: int, *, compounds: bool = False) -> bool:
     """Whether ``text[start:end]`` is whole words: no word runs on at either side, apart from
     the clitics a name is snapped out of ("l’" and Arabic proclitics before, "’s" after). With
     ``compounds``, a hyphen is a boundary too ("Verdi" in "Verdi-Sprecherin")."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if (before.isspace() or before in _EDGES) and (after.isspace() or after in _EDGES):
+        return True  # the common case, decided without looking further
     if compounds and _hyphen_bounded(text, start, end):
         return True
     if start > 0 and _inside_word(text, start - 1):
