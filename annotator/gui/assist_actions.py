@@ -101,15 +101,15 @@ class AssistActions(QObject):
             return  # shown by the window's failure reporter
         verb = "Accepted" if accept else "Rejected"
         left = workspace.suggestions()
-        self._window.statusBar().showMessage(
-            f"{verb} {counted(len(chosen), 'suggestion')}; {len(left)} left in this article", 6000
-        )
         following = next((a for a in left if a.start >= after), left[0] if left else None)
         if following is not None:
             self._window.annotating.select(following.id, reveal=True)
         elif accept and len(chosen) == 1:
             self._window.annotating.select(chosen[0].id)
         self.refresh()
+        self._window.statusBar().showMessage(  # last, so nothing writes over it
+            f"{verb} {counted(len(chosen), 'suggestion')}; {len(left)} left in this article", 6000
+        )
 
     def step(self, direction: int) -> None:
         left = self._window.workspace.suggestions()

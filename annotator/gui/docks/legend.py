@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
+from annotator.domain.annotations import Origin
 from annotator.gui.article.spans import SpanStyle
 from annotator.gui.safe_text import esc
 from annotator.gui.workspace import Workspace
@@ -44,6 +45,8 @@ class LegendDock(QDockWidget):
     def counts(self) -> dict[str, int]:
         counts = {layer.name: 0 for layer in self._workspace.scheme.layers}
         for annotation in self._workspace.annotations.values():
+            if annotation.origin is Origin.SUGGESTED:
+                continue  # not a span until accepted
             counts[annotation.layer] = counts.get(annotation.layer, 0) + 1
         return counts
 
