@@ -87,13 +87,18 @@ class QuoteFinder:
         self, text: str, language: str | None = None, mentions: Sequence[Mention] = ()
     ) -> list[AnnotationDraft]:
         speech = LANGUAGES[guess_language(text, language)]
-        known = list(mentions) + [
+        reader = _Reader(text, speech, self.mentions(text, mentions), self._kinds)
+        return [self._draft(found) for found in reader.read()]
+
+    def mentions(self, text: str, given: Sequence[Mention] = ()) -> list[Mention]:
+        """The actors named in ``text``: the ``given`` mentions (annotated), and every name or
+        alias of a registered actor found elsewhere, in text order."""
+        known = list(given) + [
             Mention(d.start, d.end, d.actor_id)
-            for d in self._names.find(text, [(m.start, m.end) for m in mentions]).drafts
+            for d in self._names.find(text, [(m.start, m.end) for m in given]).drafts
             if d.actor_id is not None
         ]
-        reader = _Reader(text, speech, sorted(known, key=lambda m: m.start), self._kinds)
-        return [self._draft(found) for found in reader.read()]
+        return sorted(known, key=lambda m: m.start)
 
     def _draft(self, found: _Found) -> AnnotationDraft:
         attributes = {"kind": found.kind} | ({"cue": found.cue} if found.cue else {})

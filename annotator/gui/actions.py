@@ -122,6 +122,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("suggest-quotes-all", "Suggest quotes in every &listed article…", None,
                "suggest", "Quotes with their speakers in the listed articles, as suggestions "
                "(in the background)", "Assist"),
+    ActionSpec("suggest-claims", "Suggest c&laims in this article", "Ctrl+Shift+3", "suggest",
+               "Statistics, predictions, demands, accusations … that someone in the open "
+               "article is said to claim, as suggestions", "Assist"),
+    ActionSpec("suggest-claims-all", "Suggest claims in every listed article…", None,
+               "suggest", "Claims in the listed articles, as suggestions (in the background)",
+               "Assist"),
     ActionSpec("accept-suggestion", "&Accept suggestion", "Y", "accept",
                "Make the selected suggestion your own span (also Enter)", "Assist"),
     ActionSpec("reject-suggestion", "&Reject suggestion", "N", "reject",

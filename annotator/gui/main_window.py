@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
             "suggest-actors-all": lambda: self.assist.suggest("actors", listed=True),
             "suggest-quotes": lambda: self.assist.suggest("quotes", listed=False),
             "suggest-quotes-all": lambda: self.assist.suggest("quotes", listed=True),
+            "suggest-claims": lambda: self.assist.suggest("claims", listed=False),
+            "suggest-claims-all": lambda: self.assist.suggest("claims", listed=True),
             "accept-suggestion": self.assist.accept,
             "reject-suggestion": self.assist.reject,
             "accept-engine": self.assist.accept_engine,

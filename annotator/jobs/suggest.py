@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.assist.actors import ActorFinder
+from annotator.assist.claims import ClaimFinder
 from annotator.assist.quotes import Mention, QuoteFinder
 from annotator.domain.annotations import Annotation, AnnotationDraft, Origin
 from annotator.domain.documents import Document, DocumentStatus
@@ -114,17 +115,40 @@ def _proposer(project: Project, engine: str, report: SuggestReport) -> Proposer:
             ]  # fmt: skip
 
         return quoted
+    if engine == "claims":
+        claim_layer, claimant = _actor_attribute_layer(scheme, "claimant")
+        quote_layer, speaker = _quote_layer(scheme)
+        claims = ClaimFinder(actors, layer=claim_layer, claimant=claimant,
+                             quote_layer=quote_layer, speaker=speaker)  # fmt: skip
+
+        def claimed(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
+            mentions = [
+                Mention(a.start, a.end, a.actor_id)
+                for a in seen if a.layer == mentions_layer and a.actor_id is not None
+            ]  # fmt: skip
+            done = [(a.start, a.end) for a in seen if a.layer == claim_layer]
+            return [
+                d for d in claims.find(document.text, document.language, mentions)
+                if not any(s < d.end and d.start < e for s, e in done)
+            ]  # fmt: skip
+
+        return claimed
     raise UsageError(f"the {engine} engine is not available yet")
 
 
 def _quote_layer(scheme: Scheme) -> tuple[str, str]:
-    """The layer quotes go to and its speaker attribute: the layer with an actor attribute
-    called "speaker" (the default scheme's "quote")."""
+    """The layer quotes go to and its speaker attribute (the default scheme's "quote")."""
+    return _actor_attribute_layer(scheme, "speaker")
+
+
+def _actor_attribute_layer(scheme: Scheme, name: str) -> tuple[str, str]:
+    """The layer with an actor attribute called ``name`` ("speaker" for quotes, "claimant"
+    for claims), and that attribute."""
     for layer in scheme.layers:
         for spec in layer.attributes:
-            if spec.kind is AttributeKind.ACTOR and spec.name == "speaker":
+            if spec.kind is AttributeKind.ACTOR and spec.name == name:
                 return layer.name, spec.name
-    raise UsageError("the scheme has no layer with a speaker (an actor attribute 'speaker')")
+    raise UsageError(f"the scheme has no layer with an actor attribute '{name}'")
 
 
 def _actor_layer(scheme: Scheme) -> str:

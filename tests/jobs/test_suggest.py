@@ -120,7 +120,7 @@ def test_the_command_line_suggests_lists_accepts_and_rejects(capsys, newsroom):
         "2 suggestions accepted\n")  # fmt: skip
     assert run(capsys, "suggestions", "reject", "--db", db, "--all")[1] == (
         "3 suggestions rejected\n")  # fmt: skip
-    code, _, err = run(capsys, "suggest", "--db", db, "--all", "--engine", "claims")
+    code, _, err = run(capsys, "suggest", "--db", db, "--all", "--engine", "model")
     assert code != 0 and "not available yet" in err
 
 
