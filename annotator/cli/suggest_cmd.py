@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from pathlib import Path
 
 from annotator.cli.list_cmd import status_arg
 from annotator.cli.output import print_json, term
@@ -31,6 +32,12 @@ def register(
     )  # fmt: skip
     _documents(suggest)
     suggest.add_argument("--engine", required=True, choices=ENGINES)
+    suggest.add_argument(
+        "--model",
+        metavar="PATH_OR_NAME",
+        help="the pipeline of the model engine: a folder or an installed spaCy package "
+        "(default: the one annotator train made for the layer)",
+    )
     suggest.add_argument("--json", action="store_true", help="the report as JSON")
     suggest.set_defaults(run=run_suggest)
     review = commands.add_parser(
@@ -43,6 +50,18 @@ def register(
     review.add_argument("--engine", choices=ENGINES, help="only this engine's")
     review.add_argument("--json", action="store_true", help="list as JSON")
     review.set_defaults(run=run_review)
+    trainer = commands.add_parser(
+        "train", parents=[parent], help="learn a model of a layer from the project's spans",
+        description="Train a small spaCy NER pipeline from spacy.blank(LANG) on the accepted "
+        "spans of a layer (CPU; nothing is downloaded), report its F1 on held-out documents, "
+        "and keep it beside the project for annotator suggest --engine model.",
+    )  # fmt: skip
+    trainer.add_argument("--layer", default="actor", help="the layer to learn (default actor)")
+    trainer.add_argument("--lang", help="the pipeline's language (default: the documents')")
+    trainer.add_argument("--iterations", type=int, default=20, help="passes (default 20)")
+    trainer.add_argument("--out", type=Path, help="where to keep the model")
+    trainer.add_argument("--json", action="store_true", help="the scores as JSON")
+    trainer.set_defaults(run=run_train)
 
 
 def run_suggest(args: argparse.Namespace) -> int:
@@ -53,7 +72,7 @@ def run_suggest(args: argparse.Namespace) -> int:
     with open_project(args.db) as project:
         ids = chosen_documents(project, document_ids=args.doc, status=args.status)
         with terminal_progress(f"suggesting ({args.engine})") as progress:
-            report = suggest(project, args.engine, ids, progress)
+            report = suggest(project, args.engine, ids, progress, model=args.model)
     if args.json:
         print_json(asdict(report))
         return 0
@@ -94,4 +113,26 @@ def run_review(args: argparse.Namespace) -> int:
         done = review(project, args.verdict, ids, args.engine)
     verb = "accepted" if args.verdict == "accept" else "rejected"
     print(f"{counted(done, 'suggestion')} {verb}")
+    return 0
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from annotator.cli.progressbar import terminal_progress
+    from annotator.cli.projects import open_project
+    from annotator.jobs.train import train_layer
+
+    with open_project(args.db) as project, terminal_progress("training") as progress:
+        trained, where = train_layer(
+            project, args.layer, language=args.lang, out=args.out,
+            iterations=args.iterations, progress=progress,
+        )  # fmt: skip
+    if args.json:
+        print_json({**asdict(trained), "model": str(where)})
+        return 0
+    print(
+        f"trained on {counted(trained.documents, 'document')}, scored on {trained.held_out} "
+        f"held out: precision {trained.precision:.2f}, recall {trained.recall:.2f}, "
+        f"F1 {trained.f1:.2f} ({', '.join(trained.labels)})"
+    )
+    print(f"model: {term(str(where))}  (annotator suggest --engine model uses it)")
     return 0

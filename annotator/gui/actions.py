@@ -128,6 +128,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("suggest-claims-all", "Suggest claims in every listed article…", None,
                "suggest", "Claims in the listed articles, as suggestions (in the background)",
                "Assist"),
+    ActionSpec("suggest-model", "Suggest from the project's &model in this article",
+               "Ctrl+Shift+4", "suggest", "Actor mentions the model learned from this project "
+               "finds in the open article (Train a model first)", "Assist"),
+    ActionSpec("train-model", "&Train a model of actor mentions…", None, "train",
+               "Learn a spaCy model from the project's accepted actor mentions (in the "
+               "background; needs spaCy installed)", "Assist"),
     ActionSpec("accept-suggestion", "&Accept suggestion", "Y", "accept",
                "Make the selected suggestion your own span (also Enter)", "Assist"),
     ActionSpec("reject-suggestion", "&Reject suggestion", "N", "reject",

@@ -48,6 +48,7 @@ _ICONS: dict[str, str] = {
     "merge": "mdi6.source-merge",
     "curate": "mdi6.gavel",
     "suggest": "mdi6.lightbulb-on-outline",
+    "train": "mdi6.school-outline",
     "accept": "mdi6.check-bold",
     "reject": "mdi6.close-thick",
     "assign": "mdi6.account-arrow-right-outline",

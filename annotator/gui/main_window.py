@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
             "suggest-quotes-all": lambda: self.assist.suggest("quotes", listed=True),
             "suggest-claims": lambda: self.assist.suggest("claims", listed=False),
             "suggest-claims-all": lambda: self.assist.suggest("claims", listed=True),
+            "suggest-model": lambda: self.assist.suggest("model", listed=False),
+            "train-model": self.assist.train,
             "accept-suggestion": self.assist.accept,
             "reject-suggestion": self.assist.reject,
             "accept-engine": self.assist.accept_engine,

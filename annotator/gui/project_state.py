@@ -19,7 +19,8 @@ EDITING_ACTIONS = (
     "start-right", "end-left", "end-right", "done-next", "new-actor", "status-new",
     "status-in_progress", "status-done", "status-reviewed", "delete-document", "merge-project",
     "curate", "assign", "curating", "suggest-actors", "suggest-actors-all", "suggest-quotes",
-    "suggest-quotes-all", "suggest-claims", "suggest-claims-all", "accept-suggestion",
+    "suggest-quotes-all", "suggest-claims", "suggest-claims-all", "suggest-model", "train-model",
+    "accept-suggestion",
     "reject-suggestion", "accept-engine",
 )  # fmt: skip
 _MESSAGE_MS = 10_000

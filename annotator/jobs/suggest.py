@@ -52,11 +52,14 @@ def chosen_documents(
 
 
 def suggest(
-    project: Project, engine: str, document_ids: Sequence[int], progress: Progress | None = None
-) -> SuggestReport:
+    project: Project, engine: str, document_ids: Sequence[int], progress: Progress | None = None,
+    *, model: str | None = None,
+) -> SuggestReport:  # fmt: skip
+    """Run ``engine`` over the documents; ``model`` names the pipeline of the model engine (a
+    folder or an installed spaCy package; by default the one ``annotator train`` made)."""
     progress = progress or Progress()
     report = SuggestReport(engine=engine)
-    proposer = _proposer(project, engine, report)
+    proposer = _proposer(project, engine, report, model)
     mine = {a.document_id for a in project.assignments.list(annotator=project.annotator)}
     progress.start(len(document_ids), f"suggesting ({engine})")
 
@@ -83,7 +86,9 @@ def suggest(
     return report
 
 
-def _proposer(project: Project, engine: str, report: SuggestReport) -> Proposer:
+def _proposer(
+    project: Project, engine: str, report: SuggestReport, model: str | None = None
+) -> Proposer:
     if engine not in ENGINES:
         raise UsageError(f"no engine {engine!r} (engines: {', '.join(ENGINES)})")
     scheme = project.scheme.load()
@@ -133,7 +138,26 @@ def _proposer(project: Project, engine: str, report: SuggestReport) -> Proposer:
             ]  # fmt: skip
 
         return claimed
+    if engine == "model":
+        return _model_proposer(project, mentions_layer, model)
     raise UsageError(f"the {engine} engine is not available yet")
+
+
+def _model_proposer(project: Project, layer: str, model: str | None) -> Proposer:
+    from annotator.assist.model import ModelFinder
+    from annotator.domain.actor_match import bare_name
+    from annotator.jobs.train import actor_resolver, model_folder
+
+    names = actor_resolver(project)
+    finder = ModelFinder(model or model_folder(project, layer), layer=layer,
+                         resolve=lambda text: names.get(bare_name(text)))  # fmt: skip
+
+    def learned(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
+        done = [(a.start, a.end) for a in seen if a.layer == finder.layer]
+        [found] = list(finder.find([document.text]))
+        return [d for d in found if not any(s < d.end and d.start < e for s, e in done)]
+
+    return learned
 
 
 def _quote_layer(scheme: Scheme) -> tuple[str, str]:

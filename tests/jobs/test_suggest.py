@@ -121,7 +121,7 @@ def test_the_command_line_suggests_lists_accepts_and_rejects(capsys, newsroom):
     assert run(capsys, "suggestions", "reject", "--db", db, "--all")[1] == (
         "3 suggestions rejected\n")  # fmt: skip
     code, _, err = run(capsys, "suggest", "--db", db, "--all", "--engine", "model")
-    assert code != 0 and "not available yet" in err
+    assert code != 0 and "no model at" in err and "annotator train" in err
 
 
 def test_quotes_are_suggested_with_speaker_kind_and_cue(capsys, newsroom):
