@@ -134,6 +134,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("train-model", "&Train a model of actor mentions…", None, "train",
                "Learn a spaCy model from the project's accepted actor mentions (in the "
                "background; needs spaCy installed)", "Assist"),
+    ActionSpec("annotate-all", "Annotate all &occurrences…", "Ctrl+Shift+O", "suggest",
+               "Every other place the selected span's words stand, in every listed article: "
+               "see how many first, then add them as suggestions or as your spans", "Assist"),
     ActionSpec("accept-suggestion", "&Accept suggestion", "Y", "accept",
                "Make the selected suggestion your own span (also Enter)", "Assist"),
     ActionSpec("reject-suggestion", "&Reject suggestion", "N", "reject",

@@ -16,13 +16,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.domain.annotations import Annotation, Origin
 from annotator.domain.errors import AnnotatorError, Cancelled
 from annotator.domain.wording import counted
 from annotator.gui.background import BackgroundJob, run_in_background
 from annotator.jobs.progress import Progress
-from annotator.jobs.suggest import SuggestReport, suggest
+from annotator.jobs.suggest import (
+    Occurrences,
+    SuggestReport,
+    annotate_occurrences,
+    find_occurrences,
+    suggest,
+)
 from annotator.jobs.train import Trained, train_layer
 
 if TYPE_CHECKING:
@@ -147,6 +154,68 @@ class AssistActions(QObject):
 
         self.job = run_in_background(window, f"Suggesting ({engine})", job, self._done)
         return self.job
+
+    # -- every occurrence of a span's words --------------------------------------------------
+    def annotate_all(self) -> BackgroundJob | None:
+        """Find every other place the selected span's words stand (in the listed articles),
+        then ask: suggestions, spans, or nothing."""
+        window = self._window
+        span = window.annotating.selected()
+        if span is None or span.origin is Origin.SUGGESTED:
+            window.statusBar().showMessage("Select a span first: its words are looked for.", 6000)
+            return None
+        project, ids = window.workspace.project, window.documents.document_ids()
+
+        def job(progress: Progress) -> Occurrences:
+            return find_occurrences(project, span, ids, progress)
+
+        self.job = run_in_background(window, "Finding every occurrence", job, self._found)
+        return self.job
+
+    def _found(self, found: Occurrences | None, error: object) -> None:
+        window = self._window
+        if error is not None or found is None:
+            if error is not None and not isinstance(error, Cancelled):
+                with contextlib.suppress(AnnotatorError):
+                    window.workspace.attempt(lambda: _raise(error))
+            return
+        if not found.count:
+            window.statusBar().showMessage(
+                f"“{found.wording}” stands nowhere else that is not annotated already.", 8000
+            )
+            return
+        choice = self.ask_occurrences(found.wording, found.count, len(found.places))
+        if choice is None:
+            return
+        workspace = window.workspace
+        with contextlib.suppress(AnnotatorError):  # shown by the window's failure reporter
+            workspace.attempt(lambda: annotate_occurrences(
+                workspace.project, found, accept=choice == "spans"))  # fmt: skip
+            workspace.catch_up()
+            what = "spans" if choice == "spans" else "suggestions"
+            window.statusBar().showMessage(
+                f"{found.count} {what} added for “{found.wording}” in "
+                f"{counted(len(found.places), 'article')}", 10000,
+            )  # fmt: skip
+        self.refresh()
+
+    def ask_occurrences(self, wording: str, places: int, articles: int) -> str | None:
+        """ "suggestions", "spans" or None (the preview count, asked before anything is
+        written; tests replace this)."""
+        box = QMessageBox(self._window)
+        box.setWindowTitle("Annotate all occurrences")
+        box.setText(f"“{wording}” stands in {counted(places, 'more place')} in "
+                    f"{counted(articles, 'article')} that are not annotated yet.")  # fmt: skip
+        box.setInformativeText("Add them as suggestions to review, or as your spans at once?")
+        suggestions = box.addButton("Add as suggestions", QMessageBox.ButtonRole.AcceptRole)
+        spans = box.addButton("Annotate them all", QMessageBox.ButtonRole.YesRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(suggestions)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is suggestions:
+            return "suggestions"
+        return "spans" if clicked is spans else None
 
     def train(self) -> BackgroundJob:
         """Learn a model of actor mentions from the project (spaCy, in the background)."""

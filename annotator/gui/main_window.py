@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             "suggest-claims-all": lambda: self.assist.suggest("claims", listed=True),
             "suggest-model": lambda: self.assist.suggest("model", listed=False),
             "train-model": self.assist.train,
+            "annotate-all": self.assist.annotate_all,
             "accept-suggestion": self.assist.accept,
             "reject-suggestion": self.assist.reject,
             "accept-engine": self.assist.accept_engine,

@@ -20,6 +20,7 @@ EDITING_ACTIONS = (
     "status-in_progress", "status-done", "status-reviewed", "delete-document", "merge-project",
     "curate", "assign", "curating", "suggest-actors", "suggest-actors-all", "suggest-quotes",
     "suggest-quotes-all", "suggest-claims", "suggest-claims-all", "suggest-model", "train-model",
+    "annotate-all",
     "accept-suggestion",
     "reject-suggestion", "accept-engine",
 )  # fmt: skip

@@ -9,16 +9,16 @@ sees what the person sees: their own spans, and everyone's on documents not assi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.assist.actors import ActorFinder
 from annotator.assist.claims import ClaimFinder
 from annotator.assist.quotes import Mention, QuoteFinder
-from annotator.domain.annotations import Annotation, AnnotationDraft, Origin
+from annotator.domain.annotations import Annotation, AnnotationDraft, Origin, as_draft
 from annotator.domain.documents import Document, DocumentStatus
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Scheme
-from annotator.domain.suggestions import ENGINES
+from annotator.domain.suggestions import ENGINES, Why
 from annotator.jobs.progress import Progress
 from annotator.store.project import Project
 from annotator.store.suggestions import SuggestResult
@@ -196,3 +196,67 @@ def review(
     if verdict == "accept":
         return len(project.suggestions.accept(chosen))
     return project.suggestions.reject(chosen)
+
+
+@dataclass(slots=True)
+class Occurrences:
+    """Every other place a span's words stand in the corpus, not yet annotated on its layer."""
+
+    wording: str
+    places: list[tuple[int, list[AnnotationDraft]]]
+
+    @property
+    def count(self) -> int:
+        return sum(len(drafts) for _document, drafts in self.places)
+
+
+def find_occurrences(
+    project: Project, span: Annotation, document_ids: Sequence[int],
+    progress: Progress | None = None,
+) -> Occurrences:  # fmt: skip
+    """The places to preview before "annotate all occurrences": the span's words as whole
+    words with their capitals (as the actors engine matches names), on its layer, with its
+    label, values and actor, where the person sees nothing of that layer yet."""
+    from annotator.domain.actors import Actor, ActorKind
+
+    progress = progress or Progress()
+    wording = " ".join(span.text.split())
+    finder = ActorFinder([Actor(span.actor_id or 0, wording, ActorKind.OTHER, (), None, None,
+                                None)], span.layer)  # fmt: skip
+    mine = {a.document_id for a in project.assignments.list(annotator=project.annotator)}
+    why = Why("actors", f"every occurrence of “{wording}”")
+    template = replace(as_draft(span), origin=Origin.SUGGESTED, suggestion=why)
+    found = Occurrences(wording, [])
+    progress.start(len(document_ids), "finding every occurrence")
+    for first in range(0, len(document_ids), BATCH):
+        batch = list(document_ids[first : first + BATCH])
+        spans = project.annotations.for_documents(batch)
+        for document in project.documents.get_many(batch):
+            progress.check()
+            taken = [
+                (a.start, a.end) for a in spans[document.id]
+                if a.layer == span.layer
+                and (a.annotator == project.annotator or document.id not in mine)
+            ]  # fmt: skip
+            drafts = [
+                replace(template, start=d.start, end=d.end)
+                for d in finder.find(document.text, taken).drafts
+            ]
+            if drafts:
+                found.places.append((document.id, drafts))
+            progress.advance(1)
+    return found
+
+
+def annotate_occurrences(project: Project, found: Occurrences, *, accept: bool) -> int:
+    """Store the previewed places as suggestions (one job), and with ``accept`` make them the
+    person's spans at once (one more step Undo takes back). Returns how many were stored."""
+    project.suggestions.add(found.places, label=f"Every occurrence of “{found.wording}”")
+    if accept:
+        wanted = {(d, draft.start, draft.end) for d, drafts in found.places for draft in drafts}
+        mine = [
+            a for a in project.suggestions.list()
+            if (a.document_id, a.start, a.end) in wanted
+        ]  # fmt: skip
+        project.suggestions.accept(mine)
+    return found.count

@@ -74,3 +74,34 @@ def test_the_verdict_keys_sleep_while_no_suggestion_is_selected(qtbot, make_wind
     window.view.select_text(6, 12)
     qtbot.keyClick(window.view, Qt.Key.Key_N)  # nothing happens: no suggestion selected
     assert project.annotations.for_document(1) == []
+
+
+def test_annotate_all_occurrences_previews_the_count_then_adds_them(qtbot, make_window, project):
+    from annotator.domain.annotations import AnnotationDraft
+
+    project.documents.add_many([
+        DocumentDraft(text=TEXT, title="Barrier"),
+        DocumentDraft(text="Okafor again. The Okaforian era; OKAFOR in capitals.", title="B"),
+    ])  # fmt: skip
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    first = project.annotations.create(1, AnnotationDraft("actor", 6, 12, actor_id=okafor.id))
+    window = make_window(project)
+    window.open_document(1)
+    window.annotating.select(first.id)
+    asked = []
+
+    def answer(wording, places, articles):
+        asked.append((wording, places, articles))
+        return "spans"
+
+    window.assist.ask_occurrences = answer
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked == [("Okafor", 3, 2)]  # not "Okaforian"; "OKAFOR" in capitals is
+    second = "Okafor again. The Okaforian era; OKAFOR in capitals."
+    mentions = [a.start for a in project.annotations.for_document(2)]
+    assert mentions == [0, second.index("OKAFOR")]
+    assert all(a.origin is Origin.MANUAL and a.actor_id == okafor.id
+               for d in (1, 2) for a in project.annotations.for_document(d))  # fmt: skip
