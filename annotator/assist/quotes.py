@@ -29,22 +29,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.assist.actors import ActorFinder
+from annotator.assist.quotation_marks import ENDS as _ENDS
+from annotator.assist.quotation_marks import OPENERS, quotations, sentences
 from annotator.assist.speech import LANGUAGES, Speech, guess_language
 from annotator.domain.actors import Actor, ActorKind
 from annotator.domain.annotations import AnnotationDraft, LinkDraft, Origin
 from annotator.domain.suggestions import Why
 
 ENGINE = "quotes"
-OPENERS = {"“": "”", "„": "“”", "«": "»", "»": "«", "‹": "›", "‚": "‘’", "‘": "’", '"': '"'}
 _TOKEN = re.compile(r"\w[\w’'\-]*|[^\w\s]", re.UNICODE)
-_ENDS = ".!?"
 _INVERTED = re.compile(r"-t-(il|elle|ils|elles)$|-(il|elle|ils|elles)$")
 _CLAUSE_TRIM = " ,;:\u00a0\u202f"
-_OPENING = re.compile("[" + re.escape("".join(OPENERS)) + "]")
-_CLOSING = {
-    opener: re.compile("[" + re.escape(closers) + "]") for opener, closers in OPENERS.items()
-}
-_CUT = re.compile(r"[.!?](?=\s|$|[”“»«›‹\"’])|\n")
 _PHRASE_END = re.compile("[,." + re.escape("".join(OPENERS)) + "]")
 _REACH = 160  # characters before a quotation searched for its attribution
 _REACH_AFTER = 90  # and after it ("…,” said the union's chair, Maria Lindqvist)
@@ -109,51 +104,6 @@ class QuoteFinder:
         )  # fmt: skip
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Every quoted stretch, its marks included, paired within a paragraph."""
-    found: list[tuple[int, int]] = []
-    index = 0
-    while True:
-        mark = _OPENING.search(text, index)
-        if mark is None:
-            return found
-        opened = mark.start()
-        if not _may_open(text, opened):
-            index = opened + 1
-            continue
-        end = _closing(text, opened + 1, _CLOSING[text[opened]])
-        if end is None:
-            index = opened + 1
-            continue
-        found.append((opened, end + 1))
-        index = end + 1
-
-
-def _may_open(text: str, index: int) -> bool:
-    """An opening mark starts a word: after a space, a paragraph, a dash or a bracket."""
-    before = text[index - 1] if index else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
-    if text[index] in "‘'\"":
-        return (before.isspace() or before in "([—–-:") and not after.isspace()
-    return not before.isalnum()
-
-
-def _closing(text: str, start: int, closers: re.Pattern[str]) -> int | None:
-    """The closing mark of a quotation opened before ``start``, within its paragraph."""
-    paragraph = text.find("\n\n", start)
-    limit = len(text) if paragraph < 0 else paragraph
-    index = start
-    while True:
-        mark = closers.search(text, index, limit)
-        if mark is None:
-            return None
-        at = mark.start()
-        if text[at] in "’'" and text[at + 1 : at + 2].isalpha():
-            index = at + 1  # an apostrophe inside a word: "it’s"
-            continue
-        return at if at > start else None
-
-
 class _Reader:
     """One text: its sentences, quotations and mentions, read for quotes."""
 
@@ -162,7 +112,7 @@ class _Reader:
     ) -> None:
         self.text, self.speech, self.mentions, self.kinds = text, speech, mentions, kinds
         self.quoted = quotations(text)
-        self.sentences = _sentences(text, self.quoted)
+        self.sentences = sentences(text, self.quoted)
         self.mention_starts = [m.start for m in mentions]
         self.cues = _cues(speech)
         self.referring = _referring(speech)
@@ -484,40 +434,6 @@ class _Reader:
         ]
 
 
-def _sentences(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans: ends at . ! ? outside quotation marks, or right after a closing mark
-    that follows one, when a space or a paragraph comes next; paragraphs always end one."""
-    starts = [start for start, _end in quoted]
-    after_closing = set()
-    for start, end in quoted:
-        inner = text[start + 1 : end - 1].rstrip(" \u00a0\u202f")  # « … fin. » in French
-        if inner and inner[-1] in _ENDS:
-            after_closing.add(end)
-    found: list[tuple[int, int]] = []
-    start = 0
-    for cut_mark in _CUT.finditer(text):
-        at = cut_mark.start()
-        if text[at] == "\n":
-            cut = at
-        else:
-            cut = at + 1
-            inside = bisect.bisect_right(starts, at) - 1
-            if inside >= 0 and at < quoted[inside][1]:  # inside a quotation
-                if quoted[inside][1] not in after_closing:
-                    continue
-                cut = quoted[inside][1]
-                if cut < len(text) and not text[cut].isspace():
-                    continue
-        if cut <= start:
-            continue
-        if text[start:cut].strip():
-            found.append(_trimmed(text, start, cut))
-        start = cut
-    if text[start:].strip():
-        found.append(_trimmed(text, start, len(text)))
-    return found
-
-
 _CUES: dict[int, re.Pattern[str]] = {}
 
 
@@ -546,11 +462,3 @@ def _referring(speech: Speech) -> re.Pattern[str]:
             else re.compile(r"(?!)")
         )
     return found
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

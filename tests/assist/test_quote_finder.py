@@ -2,7 +2,8 @@
 
 import pytest
 
-from annotator.assist.quotes import QuoteFinder, quotations
+from annotator.assist.quotation_marks import quotations
+from annotator.assist.quotes import QuoteFinder
 from annotator.domain.actors import Actor, ActorKind
 
 
