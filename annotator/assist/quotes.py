@@ -345,8 +345,18 @@ class _Reader:
             return None
         first = 0
         if tokens[verb][2].lower() in ("told", "tells"):
-            while first < len(rest) and rest[first][2] in self.speech.audiences:
-                first += 1
+            while first < len(rest):
+                word = rest[first][2]
+                if word in self.speech.audiences:
+                    first += 1
+                elif (
+                    word.lower() == "the"
+                    and first + 1 < len(rest)
+                    and (rest[first + 1][2] in self.speech.audiences)
+                ):  # "told the board …"
+                    first += 2
+                else:
+                    break
             if first == 0:
                 return None
         if first >= len(rest) or rest[first][2] in ("to", ",", "so", "goodbye", "nothing"):

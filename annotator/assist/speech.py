@@ -72,7 +72,7 @@ EN = Speech(
         "airport": ORGANISATION,
     },
     audiences=_words(
-        "reporters journalists parliament lawmakers the board council court committee "
+        "reporters journalists parliament lawmakers board council court committee "
         "congress senators listeners viewers supporters us him her them AFP Reuters"
     ),
     particles=frozenset(),

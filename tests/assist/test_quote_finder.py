@@ -68,6 +68,10 @@ def test_mixed_quotes_span_the_reported_clause():
 def test_indirect_speech_in_english_german_french_spanish_and_arabic():
     assert found("Okafor said that the barrier would hold.", "en") == [
         ("the barrier would hold", "indirect", 1)]  # fmt: skip
+    assert found("Reyes told reporters the plan was too expensive.", "en") == [
+        ("the plan was too expensive", "indirect", 2)]  # fmt: skip
+    assert found("Reyes told the board the plan was too expensive.", "en")[0][0] == (
+        "the plan was too expensive")  # fmt: skip
     assert found("The clinic will stay open, the ministry said.", "en") == [
         ("The clinic will stay open", "indirect", 3)]  # fmt: skip
     assert found("Reyes sagte, das Angebot decke nicht einmal die Inflation.", "de") == [
