@@ -1,0 +1,290 @@
+"""``annotator network``: discourse networks of the project's claims or quotes, as DNA builds
+them (see :mod:`annotator.analysis.networks`), written as GraphML, a CSV edge list or UCINET DL.
+
+A statement is a claim (or a quote) with its claimant (speaker) and its document's date; the
+variables are ``actor`` (the claimant's name), ``actor-kind``, ``topic`` (the claim's topic)
+and ``source`` (the document's source). A statement missing a variable is left out and
+counted. Suggestions nobody accepted are never statements.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from annotator.analysis.networks import (
+    Network,
+    Statement,
+    deduplicate,
+    one_mode,
+    time_windows,
+    two_mode,
+)
+from annotator.domain.annotations import Annotation, Origin
+from annotator.domain.documents import Document
+from annotator.domain.errors import UsageError
+from annotator.domain.scheme import AttributeKind, Layer
+from annotator.jobs.progress import Progress
+from annotator.store.project import Project
+
+VARIABLES = ("actor", "actor-kind", "topic", "source")
+TYPES = ("onemode", "twomode", "eventlist")
+FORMATS = (".graphml", ".csv", ".dl")
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkOptions:
+    type: str = "onemode"
+    var1: str = "actor"
+    var2: str = "topic"
+    qualifier: str | None = None
+    aggregation: str = "ignore"
+    normalization: str = "no"
+    duplicates: str = "include"
+    layer: str = "claim"
+    window: timedelta | None = None
+    step: timedelta | None = None
+    since: date | None = None
+    until: date | None = None
+    annotator: str | None = None
+
+
+@dataclass(slots=True)
+class NetworkReport:
+    statements: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)  # reason -> statements
+    files: list[Path] = field(default_factory=list)
+    networks: list[Network] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    statement: Statement
+    title: str
+    text: str
+
+
+def parse_duration(text: str) -> timedelta:
+    """``30d``, ``2w``, ``6m`` (months as 30 days), ``1y`` (365 days)."""
+    found = re.fullmatch(r"\s*(\d+)\s*([dwmy])\s*", text.lower())
+    if found is None:
+        raise UsageError(f"a duration like 30d, 2w, 6m or 1y, not {text!r}")
+    days = {"d": 1, "w": 7, "m": 30, "y": 365}[found.group(2)]
+    return timedelta(days=int(found.group(1)) * days)
+
+
+def network(
+    project: Project, options: NetworkOptions, out: Path, progress: Progress | None = None
+) -> NetworkReport:
+    progress = progress or Progress()
+    _check(options, out)
+    report = NetworkReport()
+    rows = _statements(project, options, report, progress)
+    if options.type == "eventlist":
+        _eventlist(rows, options, out)
+        report.files.append(out)
+        report.statements = len(rows)
+        return report
+    order = _qualifier_order(project, options)
+    kept = deduplicate([r.statement for r in rows], options.duplicates)
+    report.statements = len(kept)
+    parts: list[tuple[date | None, date | None, list[Statement]]]
+    if options.window is not None:
+        step = options.step or options.window
+        parts = [(start, end, inside) for start, end, inside in time_windows(kept, options.window,
+                                                                             step)]  # fmt: skip
+    else:
+        parts = [(options.since, options.until, kept)]
+    for start, end, inside in parts:
+        made = _build(inside, options, order)
+        made.start, made.end = start, end
+        report.networks.append(made)
+    report.files = _write(report.networks, out, windowed=options.window is not None)
+    return report
+
+
+def _check(options: NetworkOptions, out: Path) -> None:
+    if options.type not in TYPES:
+        raise UsageError(f"--type: {', '.join(TYPES)}")
+    for variable in (options.var1, options.var2):
+        if variable not in VARIABLES:
+            raise UsageError(f"variables: {', '.join(VARIABLES)}, not {variable!r}")
+    suffix = out.suffix.lower()
+    if options.type == "eventlist" and suffix != ".csv":
+        raise UsageError("an event list is written as .csv")
+    if suffix not in FORMATS:
+        raise UsageError(f"--out: a file ending in {', '.join(FORMATS)}")
+    if options.aggregation != "ignore" and options.qualifier is None:
+        raise UsageError(f"--aggregation {options.aggregation} needs a --qualifier")
+
+
+def _statements(
+    project: Project, options: NetworkOptions, report: NetworkReport, progress: Progress
+) -> list[_Row]:
+    scheme = project.scheme.load()
+    if options.layer not in {layer.name for layer in scheme.layers}:
+        raise UsageError(f"no layer {options.layer!r}")
+    layer = scheme.layer(options.layer)
+    who_link = _actor_link(layer)
+    actors = {a.id: a for a in project.actors.list()}
+    summaries = project.documents.list()
+    rows: list[_Row] = []
+    progress.start(len(summaries), "reading statements")
+    for first in range(0, len(summaries), 500):
+        ids = [s.id for s in summaries[first : first + 500]]
+        spans = project.annotations.for_documents(ids)
+        for document in project.documents.get_many(ids):
+            progress.check()
+            progress.advance(1)
+            when = document.published
+            if (options.since and (when is None or when < options.since)) or (
+                options.until and (when is None or when > options.until)
+            ):
+                continue
+            for span in spans[document.id]:
+                if span.layer != options.layer or span.origin is Origin.SUGGESTED:
+                    continue
+                if options.annotator is not None and span.annotator != options.annotator:
+                    continue
+                made = _row(span, document, who_link, actors, options, report)
+                if made is not None:
+                    rows.append(made)
+    return rows
+
+
+def _actor_link(layer: Layer) -> str | None:
+    for spec in layer.attributes:
+        if spec.kind is AttributeKind.ACTOR and spec.name in ("claimant", "speaker"):
+            return spec.name
+    return next((s.name for s in layer.attributes if s.kind is AttributeKind.ACTOR), None)
+
+
+def _row(
+    span: Annotation, document: Document, who_link: str | None, actors: Mapping[int, object],
+    options: NetworkOptions, report: NetworkReport,
+) -> _Row | None:  # fmt: skip
+    actor_id = next((link.actor_id for link in span.links if link.type == who_link), None)
+    actor = actors.get(actor_id) if actor_id is not None else None
+    values = {
+        "actor": getattr(actor, "name", None),
+        "actor-kind": getattr(getattr(actor, "kind", None), "value", None),
+        "topic": span.attributes.get("topic"),
+        "source": document.source,
+    }
+    qualifier: Hashable | None = None
+    if options.qualifier is not None:
+        qualifier = span.attributes.get(options.qualifier)
+        if qualifier is None:
+            report.left_out["no " + options.qualifier] = (
+                report.left_out.get("no " + options.qualifier, 0) + 1)  # fmt: skip
+            return None
+    for variable in (options.var1, options.var2):
+        if not values[variable]:
+            report.left_out["no " + variable] = report.left_out.get("no " + variable, 0) + 1
+            return None
+    first, second = str(values[options.var1]), str(values[options.var2])
+    statement = Statement(span.id, document.id, document.published, first, second, qualifier)
+    return _Row(statement, document.title, span.text)
+
+
+def _qualifier_order(project: Project, options: NetworkOptions) -> Sequence[Hashable] | None:
+    if options.qualifier is None:
+        return None
+    layer = project.scheme.load().layer(options.layer)
+    spec = next((s for s in layer.attributes if s.name == options.qualifier), None)
+    if spec is None:
+        raise UsageError(f"the {options.layer} layer has no attribute {options.qualifier!r}")
+    return list(spec.choices) if spec.choices else None
+
+
+def _build(
+    statements: list[Statement], options: NetworkOptions, order: Sequence[Hashable] | None
+) -> Network:
+    try:
+        if options.type == "onemode":
+            return one_mode(statements, options.aggregation, options.normalization, order)
+        return two_mode(statements, options.aggregation, options.normalization, order)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _write(networks: list[Network], out: Path, *, windowed: bool) -> list[Path]:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    suffix = out.suffix.lower()
+    if suffix == ".csv":
+        _edge_list(networks, out, windowed=windowed)
+        return [out]
+    files = []
+    for made in networks:
+        target = out
+        if windowed and made.start is not None:
+            target = out.with_name(f"{out.stem}_{made.start.isoformat()}{out.suffix}")
+        if suffix == ".graphml":
+            _graphml(made, target)
+        else:
+            _dl(made, target)
+        files.append(target)
+    return files
+
+
+def _edge_list(networks: list[Network], out: Path, *, windowed: bool) -> None:
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source", "target", "weight"] + (["start", "end"] if windowed else []))
+        for made in networks:
+            window = [made.start.isoformat() if made.start else "",
+                      made.end.isoformat() if made.end else ""] if windowed else []  # fmt: skip
+            for (a, b), weight in sorted(made.weights.items()):
+                if made.one_mode and a > b:
+                    continue  # an undirected edge once
+                writer.writerow([a, b, _number(weight), *window])
+
+
+def _graphml(made: Network, target: Path) -> None:
+    import networkx as nx  # imported when a network is written: it is slow to import
+
+    graph = nx.Graph()
+    for name in made.rows:
+        graph.add_node(f"1:{name}", label=name, mode=1)
+    if not made.one_mode:
+        for name in made.columns:
+            graph.add_node(f"2:{name}", label=name, mode=2)
+    for (a, b), weight in made.weights.items():
+        if made.one_mode and a > b:
+            continue
+        second = f"1:{b}" if made.one_mode else f"2:{b}"
+        graph.add_edge(f"1:{a}", second, weight=float(weight))
+    nx.write_graphml(graph, target, encoding="utf-8")
+
+
+def _dl(made: Network, target: Path) -> None:
+    """UCINET DL, full matrix with embedded labels (visone and UCINET read it)."""
+    rows, columns = made.rows, made.columns
+
+    def quoted(names: list[str]) -> str:
+        return " ".join('"' + n.replace('"', "'") + '"' for n in names)
+
+    lines = [f"dl nr={len(rows)}, nc={len(columns)}", "format = fullmatrix",
+             "row labels:", quoted(rows), "column labels:", quoted(columns), "data:"]  # fmt: skip
+    lines += [" ".join(_number(made.weight(r, c)) for c in columns) for r in rows]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+
+
+def _eventlist(rows: list[_Row], options: NetworkOptions, out: Path) -> None:
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["statement", "date", "document", "title", options.var1, options.var2,
+                         options.qualifier or "qualifier", "text"])  # fmt: skip
+        for row in sorted(rows, key=lambda r: (r.statement.when or date.min, r.statement.id)):
+            s = row.statement
+            writer.writerow([s.id, s.when.isoformat() if s.when else "", s.document_id, row.title,
+                             s.first, s.second, "" if s.qualifier is None else s.qualifier,
+                             row.text])  # fmt: skip
