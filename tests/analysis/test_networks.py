@@ -54,7 +54,8 @@ def test_two_mode_aggregations_and_normalizations():
     assert two_mode(BASE, "ignore").weights == {
         ("A", "c1"): 1, ("A", "c2"): 1, ("B", "c1"): 1, ("B", "c2"): 1, ("C", "c1"): 1}  # fmt: skip
     assert two_mode(BASE, "subtract").weights == {
-        ("A", "c1"): 1, ("A", "c2"): -1, ("B", "c1"): 1, ("B", "c2"): 1, ("C", "c1"): -1}  # fmt: skip
+        ("A", "c1"): 1, ("A", "c2"): -1, ("B", "c1"): 1, ("B", "c2"): 1,
+        ("C", "c1"): -1}  # fmt: skip
     both = two_mode([*BASE, s(6, "A", "c1", "no")], "combine")
     assert (both.weight("A", "c1"), both.weight("A", "c2"), both.weight("B", "c1")) == (3, 2, 1)
     assert both.codes == {3: ("no", "yes"), 2: ("no",), 1: ("yes",)}

@@ -61,7 +61,7 @@ def test_congruence_network_as_graphml_csv_and_dl(capsys, claims, tmp_path):
 def test_windows_and_the_event_list(capsys, claims, tmp_path):
     db = str(claims.db.where)
     out = tmp_path / "w.graphml"
-    code, printed, _ = run(capsys, "network", "--db", db, "--window", "14d", "--step", "14d",
+    code, _, _ = run(capsys, "network", "--db", db, "--window", "14d", "--step", "14d",
                            "--out", str(out))  # fmt: skip
     assert code == 0
     files = sorted(p.name for p in tmp_path.glob("w_*.graphml"))
