@@ -60,6 +60,18 @@ def register(
         default="actors",
         help="graphml: the actor network (default) or the actor-topic network",
     )
+    parser.add_argument(
+        "--qdpx-target",
+        default="standard",
+        choices=("standard", "nvivo", "maxqda", "atlasti"),
+        help="qdpx: adjust offsets and line ends for a program's known deviations",
+    )
+    parser.add_argument(
+        "--qdpx-actors",
+        default="cases",
+        choices=("cases", "codes"),
+        help="qdpx: actors as cases with their kind as a variable (default), or as codes",
+    )
     parser.set_defaults(run=run)
 
 
@@ -81,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
     with open_project(args.db) as project, terminal_progress("exporting") as progress:
         result = export(
             project, args.format, args.out, chosen, splits=args.split, seed=args.seed,
-            options=FormatOptions(offsets=args.offsets, network=args.network), progress=progress,
+            options=FormatOptions(offsets=args.offsets, network=args.network,
+                                  qdpx_target=args.qdpx_target, qdpx_actors=args.qdpx_actors),
+            progress=progress,
         )  # fmt: skip
     for line in result.report.lines():
         warn(f"not kept: {line}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,8 @@ class Corpus:
 
     actors: dict[int, Actor]
     scheme: Scheme
+    # the stored exchange GUID of each key of a kind (REFI-QDA); None: fresh ones each time
+    guids: Callable[[str, Iterable[str]], dict[str, str]] | None = None
 
     def attribute_kind(self, layer: str, name: str) -> AttributeKind | None:
         """The kind of attribute ``name`` of ``layer``, or None if the scheme has no such one."""

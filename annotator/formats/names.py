@@ -6,4 +6,6 @@ from __future__ import annotations
 
 ARTICLES = "articles"  # --format articles: the texts alone, whatever else a record holds
 READABLE = ("brat", "conll", "doccano", "jsonl", "labelstudio", "prodigy")
-WRITABLE = ("brat", "conll", "csv", "doccano", "graphml", "hf", "jsonl", "labelstudio", "spacy")
+WRITABLE = (
+    "brat", "conll", "csv", "doccano", "graphml", "hf", "jsonl", "labelstudio", "qdpx", "spacy",
+)  # fmt: skip

@@ -72,6 +72,7 @@ def _export(
     corpus = Corpus(
         actors={actor.id: actor for actor in project.actors.list()},
         scheme=project.scheme.load(),
+        guids=project.exchange_ids.guids,
     )
     ids = document_ids(project, chosen)
     progress.start(len(ids), "exporting")

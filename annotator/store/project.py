@@ -30,6 +30,7 @@ from annotator.store.database import Database
 from annotator.store.document_deletion import DocumentDeletion
 from annotator.store.documents import DocumentStore
 from annotator.store.engine import open_engine, resolve
+from annotator.store.exchange_ids import ExchangeIds
 from annotator.store.history import History
 from annotator.store.migrate import MigrationResult, ensure_current
 from annotator.store.reverts import Services
@@ -84,6 +85,7 @@ class Project:
         self.document_deletion = DocumentDeletion(db, annotator)
         self.coded = CodedSpans(db, annotator)
         self.suggestions = SuggestionStore(db, self.scheme, self.annotations, annotator)
+        self.exchange_ids = ExchangeIds(db, annotator)
         self.history = History(
             db,
             annotator,

@@ -19,6 +19,7 @@ from annotator.formats.annotations.labelstudio import write_config, write_labels
 from annotator.formats.annotations.labelstudio_read import looks_labelstudio, read_labelstudio
 from annotator.formats.annotations.native import looks_native, read_native, write_native
 from annotator.formats.annotations.prodigy import looks_prodigy, read_prodigy
+from annotator.formats.annotations.qdpx import write_qdpx
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
 from annotator.formats.annotations.tables import write_tables
@@ -85,6 +86,10 @@ FORMATS: dict[str, AnnotationFormat] = {
     "labelstudio": AnnotationFormat(
         "labelstudio", ".json", "Label Studio JSON tasks with labels, choices and relations",
         write_labelstudio, read_labelstudio, looks_labelstudio, finish=write_config,
+    ),
+    "qdpx": AnnotationFormat(
+        "qdpx", ".qdpx", "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder",
+        folder_writer=write_qdpx,
     ),
     "csv": AnnotationFormat(
         "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",

@@ -12,6 +12,8 @@ class FormatOptions:
 
     offsets: str = "utf16"  # doccano: "utf16" (its web front end) or "codepoints" (Python)
     network: str = "actors"  # graphml: "actors" or "actor-topic"
+    qdpx_target: str = "standard"  # qdpx: standard, nvivo, maxqda or atlasti
+    qdpx_actors: str = "cases"  # qdpx: actors as "cases" or as "codes"
 
 
 @dataclass(slots=True)

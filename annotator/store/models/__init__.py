@@ -7,6 +7,7 @@ from annotator.store.models.assignment import AssignmentRow
 from annotator.store.models.base import Base
 from annotator.store.models.document import DocumentRow
 from annotator.store.models.edit import ChangeRow, EditRow
+from annotator.store.models.exchange import ExchangeIdRow
 from annotator.store.models.rejection import RejectionRow
 from annotator.store.models.scheme import AttributeDefRow, LabelRow, LayerRow
 from annotator.store.models.setting import SettingRow
@@ -22,6 +23,7 @@ __all__ = [
     "ChangeRow",
     "DocumentRow",
     "EditRow",
+    "ExchangeIdRow",
     "LabelRow",
     "LayerRow",
     "LinkRow",

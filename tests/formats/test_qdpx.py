@@ -1,0 +1,92 @@
+"""REFI-QDA export: validated against the official Project.xsd, offsets per target program."""
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from annotator.domain.actors import ActorDraft, ActorKind
+from annotator.domain.annotations import AnnotationDraft, LinkDraft
+from annotator.domain.documents import DocumentDraft
+from tests.cli.test_cli import run
+
+XSD = Path(__file__).parents[3] / "shared" / "refi-qda" / "Project.xsd"
+NS = {"q": "urn:QDA-XML:project:1.0"}
+TEXT = "👩🏽\u200d🚒 Cafe\u0301 news.\r\n“We will hold,” Okafor said.\r\nقال قطر إن الاجتماع انتهى."
+
+
+@pytest.fixture
+def exported(project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Mixed scripts")])
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON, ("Okafor",)))
+    start = TEXT.index("“")
+    quote = project.annotations.create(1, AnnotationDraft(
+        "quote", start, TEXT.index(" Okafor said"), attributes={"kind": "direct", "cue": "said"},
+        links=(LinkDraft("speaker", actor_id=okafor.id),)))  # fmt: skip
+    name = TEXT.index("Okafor said")
+    mention = project.annotations.create(1, AnnotationDraft(
+        "actor", name, name + 6, actor_id=okafor.id))  # fmt: skip
+    return project, quote, mention
+
+
+def _export(capsys, project, out, *extra):
+    code, _out, err = run(capsys, "export", "--db", str(project.db.where), "--format", "qdpx",
+                          "--out", str(out), *extra)  # fmt: skip
+    assert code == 0, err
+    archive = zipfile.ZipFile(out)
+    qde = archive.read("project.qde")
+    return archive, qde, etree.fromstring(qde)
+
+
+def test_the_project_validates_against_the_official_schema(capsys, exported, tmp_path):
+    project, quote, _mention = exported
+    archive, qde, root = _export(capsys, project, tmp_path / "p.qdpx")
+    assert qde.startswith(b"<?xml") and not qde.startswith(b"\xef\xbb\xbf")  # no BOM
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    schema.assertValid(root)
+    [source] = root.findall(".//q:TextSource", NS)
+    assert "richTextPath" not in source.attrib
+    assert source.get("plainTextPath") == f"internal://{source.get('guid')}.txt"
+    assert archive.read(f"sources/{source.get('guid')}.txt").decode("utf-8") == TEXT
+    selections = {s.get("name"): s for s in source.findall("q:PlainTextSelection", NS)}
+    said = selections["“We will hold,”"]
+    assert int(said.get("startPosition")) == quote.start == TEXT.index("“")  # code points
+    assert said.find("q:Description", NS).text == "speaker: Adaeze Okafor; cue: said"
+    codes = {c.get("guid"): c.get("name") for c in root.iter("{urn:QDA-XML:project:1.0}Code")}
+    refs = said.findall("q:Coding/q:CodeRef", NS)
+    assert sorted(codes[r.get("targetGUID")] for r in refs) == ["Quote", "kind: direct"]
+    [case] = root.findall(".//q:Case", NS)
+    assert case.get("name") == "Adaeze Okafor" and len(case.findall("q:SelectionRef", NS)) == 2
+
+
+def test_guids_are_kept_between_exports(capsys, exported, tmp_path):
+    project, _quote, _mention = exported
+    _a, _q, first = _export(capsys, project, tmp_path / "one.qdpx")
+    _a, _q, second = _export(capsys, project, tmp_path / "two.qdpx")
+
+    def guids(root):
+        return sorted(e.get("guid") for e in root.iter() if e.get("guid"))
+
+    assert guids(first) == guids(second)
+
+
+@pytest.mark.parametrize(("target", "unit"), [("nvivo", "utf16"), ("atlasti", "crlf-one"),
+                                              ("maxqda", "crlf-text")])  # fmt: skip
+def test_targets_adjust_for_each_programs_counting(capsys, exported, tmp_path, target, unit):
+    project, quote, _mention = exported
+    archive, _qde, root = _export(capsys, project, tmp_path / f"{target}.qdpx",
+                                  "--qdpx-target", target)  # fmt: skip
+    [source] = root.findall(".//q:TextSource", NS)
+    text = archive.read(f"sources/{source.get('guid')}.txt").decode("utf-8")
+    said = next(s for s in source.findall("q:PlainTextSelection", NS)
+                if s.get("name").startswith("“"))  # fmt: skip
+    start = int(said.get("startPosition"))
+    before = TEXT[: quote.start]
+    if unit == "utf16":
+        assert start == len(before.encode("utf-16-le")) // 2
+    elif unit == "crlf-one":
+        assert start == len(before) - before.count("\r\n")
+    else:
+        assert text.count("\r\n") == TEXT.count("\r\n") and start == quote.start
+        assert text[start : int(said.get("endPosition"))] == "“We will hold,”"
