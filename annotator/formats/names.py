@@ -5,7 +5,7 @@ lists equal to :mod:`annotator.formats.annotations.registry`."""
 from __future__ import annotations
 
 ARTICLES = "articles"  # --format articles: the texts alone, whatever else a record holds
-READABLE = ("brat", "conll", "doccano", "jsonl", "labelstudio", "prodigy")
+READABLE = ("brat", "conll", "doccano", "jsonl", "labelstudio", "prodigy", "qdpx")
 WRITABLE = (
     "brat", "conll", "csv", "doccano", "graphml", "hf", "jsonl", "labelstudio", "qdpx", "spacy",
 )  # fmt: skip

@@ -90,3 +90,71 @@ def test_targets_adjust_for_each_programs_counting(capsys, exported, tmp_path, t
     else:
         assert text.count("\r\n") == TEXT.count("\r\n") and start == quote.start
         assert text[start : int(said.get("endPosition"))] == "“We will hold,”"
+
+
+def test_our_export_comes_back_whole(capsys, exported, tmp_path):
+    from annotator.store.project import Project
+
+    project, _quote, _mention = exported
+    out = tmp_path / "round.qdpx"
+    _export(capsys, project, out)
+    with Project.open(tmp_path / "other.sqlite", "importer") as other:
+        code, _, err = run(capsys, "import", "--db", str(other.db.where), str(out))
+        assert code == 0, err
+        [document] = other.documents.list()
+        spans = other.annotations.for_document(document.id)
+        by_layer = {a.layer: a for a in spans}
+        assert set(by_layer) == {"quote", "actor"}
+        quote = by_layer["quote"]
+        assert quote.attributes == {"kind": "direct", "cue": "said"}
+        okafor = next(a for a in other.actors.list() if a.name == "Adaeze Okafor")
+        assert okafor.aliases == ("Okafor",) and okafor.kind is ActorKind.PERSON
+        assert [link.actor_id for link in quote.links] == [okafor.id]
+        assert by_layer["actor"].actor_id == okafor.id
+        assert quote.annotator == "tester"  # the creating user
+
+
+FOREIGN = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Interviews" origin="MAXQDA 2022">
+  <Users><User guid="{6E8E6E1A-0000-4000-8000-000000000001}" name="Jo"/></Users>
+  <CodeBook><Codes>
+    <Code guid="{6E8E6E1A-0000-4000-8000-0000000000C1}" name="Housing" isCodable="true">
+      <Code guid="{6E8E6E1A-0000-4000-8000-0000000000C2}" name="Rent" isCodable="true"/>
+    </Code>
+  </Codes></CodeBook>
+  <Cases><Case guid="{6E8E6E1A-0000-4000-8000-0000000000A1}" name="Tenant A">
+    <SelectionRef targetGUID="{6E8E6E1A-0000-4000-8000-0000000000E1}"/></Case></Cases>
+  <Sources>
+    <TextSource guid="{6E8E6E1A-0000-4000-8000-0000000000D1}" name="Interview 1"
+                plainTextPath="internal://6E8E6E1A-0000-4000-8000-0000000000D1.txt">
+      <PlainTextSelection guid="{6E8E6E1A-0000-4000-8000-0000000000E1}" name="rent"
+          startPosition="4" endPosition="14"
+          creatingUser="{6E8E6E1A-0000-4000-8000-000000000001}">
+        <Coding guid="{6E8E6E1A-0000-4000-8000-0000000000F1}">
+          <CodeRef targetGUID="{6E8E6E1A-0000-4000-8000-0000000000C2}"/></Coding>
+      </PlainTextSelection>
+      <PlainTextSelection guid="{6E8E6E1A-0000-4000-8000-0000000000E2}" name="bad"
+          startPosition="10" endPosition="999"/>
+    </TextSource>
+    <PictureSource guid="{6E8E6E1A-0000-4000-8000-0000000000B1}" path="relative://map.png"/>
+  </Sources>
+  <Notes><Note guid="{6E8E6E1A-0000-4000-8000-0000000000B2}"/></Notes>
+</Project>"""
+
+
+def test_a_project_from_another_program_and_what_it_could_not_take(capsys, project, tmp_path):
+    path = tmp_path / "maxqda.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", FOREIGN)
+        archive.writestr("Sources/6E8E6E1A-0000-4000-8000-0000000000D1.txt",
+                         "The rent doubled last year.")  # fmt: skip
+    code, printed, err = run(capsys, "import", "--db", str(project.db.where), str(path))
+    assert code == 1  # something was not taken: said, and counted
+    assert "read as qdpx" in err or "qdpx" in printed + err
+    for lost in ("selections outside their text", "picturesources", "notes"):
+        assert lost in (printed + err).lower()
+    [document] = project.documents.list()
+    [span] = project.annotations.for_document(document.id)
+    assert (span.layer, span.label, span.text, span.annotator) == (
+        "Housing", "Rent", "rent doubl", "Jo")  # fmt: skip
+    assert project.actors.get(span.actor_id).name == "Tenant A"  # the case that refers to it

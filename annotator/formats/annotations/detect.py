@@ -41,6 +41,8 @@ def detect(path: Path, sniffers: dict[str, Sniffer]) -> Evidence:
     """The format of ``path`` among ``sniffers`` (name -> record recogniser), with evidence."""
     if is_brat_folder(path) or path.suffix.lower() == ".ann":
         return Evidence("brat", "a brat collection (.txt and .ann files)")
+    if path.suffix.lower() == ".qdpx":
+        return Evidence("qdpx", "a REFI-QDA project (.qdpx)")
     if path.suffix.lower() in CONLL_SUFFIXES:
         return Evidence("conll", f"a CoNLL file ({path.suffix})")
     head = _head_text(path)

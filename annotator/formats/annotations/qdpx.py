@@ -178,18 +178,23 @@ class _Writer:
             node = ET.SubElement(parent, _q("Code"), {
                 "guid": self.code_guids[f"layer/{layer.name}"], "name": layer.title,
                 "isCodable": "true", "color": layer.color.upper()})  # fmt: skip
+            ET.SubElement(node, _q("Description")).text = f"layer {layer.name}"
             for label in layer.labels:
                 attrs = {"guid": self.code_guids[f"label/{layer.name}/{label.name}"],
                          "name": label.name, "isCodable": "true"}  # fmt: skip
                 if label.color:
                     attrs["color"] = label.color.upper()
-                ET.SubElement(node, _q("Code"), attrs)
+                label_code = ET.SubElement(node, _q("Code"), attrs)
+                ET.SubElement(label_code, _q("Description")).text = f"label {label.name}"
             for spec in layer.attributes:
                 if spec.kind is AttributeKind.CHOICE:
                     for choice in spec.choices:
-                        ET.SubElement(node, _q("Code"), {
+                        value_code = ET.SubElement(node, _q("Code"), {
                             "guid": self.code_guids[f"value/{layer.name}/{spec.name}/{choice}"],
                             "name": f"{spec.name}: {choice}", "isCodable": "true"})  # fmt: skip
+                        ET.SubElement(
+                            value_code, _q("Description")
+                        ).text = f"value {spec.name}={choice}"
         if self.actors_as == "codes":
             top = {"guid": self.code_guids["actors"], "name": "Actors", "isCodable": "false"}
             actors = ET.SubElement(parent, _q("Code"), top)

@@ -20,6 +20,7 @@ from annotator.formats.annotations.labelstudio_read import looks_labelstudio, re
 from annotator.formats.annotations.native import looks_native, read_native, write_native
 from annotator.formats.annotations.prodigy import looks_prodigy, read_prodigy
 from annotator.formats.annotations.qdpx import write_qdpx
+from annotator.formats.annotations.qdpx_read import read_qdpx
 from annotator.formats.annotations.report import FormatOptions, FormatReport
 from annotator.formats.annotations.spacy_docbin import write_docbin
 from annotator.formats.annotations.tables import write_tables
@@ -89,7 +90,7 @@ FORMATS: dict[str, AnnotationFormat] = {
     ),
     "qdpx": AnnotationFormat(
         "qdpx", ".qdpx", "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder",
-        folder_writer=write_qdpx,
+        reader=read_qdpx, folder_writer=write_qdpx,
     ),
     "csv": AnnotationFormat(
         "csv", "", "CSV tables for spreadsheets: quotes, claims, actors, mentions, spans",
