@@ -214,6 +214,12 @@ def suggest_quotes_1k() -> Result:
     return Result("suggest_quotes_1k", *measure(), goal=10.0)
 
 
+def network_100k() -> Result:
+    from benchmarks.network_scenario import measure
+
+    return Result("network_100k", *measure(), goal=2.0)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
@@ -230,4 +236,5 @@ SCENARIOS: dict[str, Callable[[], Result]] = {
     "agreement_1k": agreement_1k,
     "suggest_actors_1k": suggest_actors_1k,
     "suggest_quotes_1k": suggest_quotes_1k,
+    "network_100k": network_100k,
 }

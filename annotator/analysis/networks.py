@@ -179,32 +179,85 @@ def one_mode(
                          f"{aggregation!r}")  # fmt: skip
     levels_ = levels(statements, order) or [None]
     distance = _distance(levels_)
+    categorical = distance(0, 0) == 0 and all(
+        distance(k, k2) == (0.0 if k == k2 else 1.0)
+        for k in range(len(levels_)) for k2 in range(len(levels_))
+    )  # fmt: skip
     array = _array(statements, levels_)
     actors = sorted(array)
     network = Network(actors, actors, statements=len(statements))
     totals = {i: sum(sum(c) for c in cells.values()) for i, cells in array.items()}
-    for a in actors:
-        for b in actors:
-            if a == b:
-                continue
-            together = congruent = conflicting = 0.0
-            for j, mine in array[a].items():
-                theirs = array[b].get(j)
-                if theirs is None:
-                    continue
-                together += sum(mine) * sum(theirs)
-                for k, x in enumerate(mine):
-                    for k2, y in enumerate(theirs):
-                        d = distance(k, k2)
-                        congruent += x * y * (1 - d)
-                        conflicting += x * y * d
-            value = {"ignore": together, "congruence": congruent, "conflict": conflicting,
-                     "subtract": congruent - conflicting}[aggregation]  # fmt: skip
-            norm = _norm(array[a], array[b], totals[a], totals[b], normalization)
-            value = value / norm if norm else 0.0
-            if value:
-                network.weights[(a, b)] = value
+    if categorical:
+        sums = _categorical_sums(array, len(levels_), aggregation)
+    else:
+        sums = _weighted_sums(array, distance)
+    for (a, b), (together, congruent, conflicting) in sums.items():
+        value = {"ignore": together, "congruence": congruent, "conflict": conflicting,
+                 "subtract": congruent - conflicting}[aggregation]  # fmt: skip
+        norm = _norm(array[a], array[b], totals[a], totals[b], normalization)
+        value = value / norm if norm else 0.0
+        if value:
+            network.weights[(a, b)] = value
     return network
+
+
+def _categorical_sums(
+    array: dict[str, dict[str, list[float]]], size: int, aggregation: str
+) -> dict[tuple[str, str], list[float]]:
+    """(together, congruent, conflicting) per ordered pair, where every other level is a
+    disagreement: products of counts within each concept (together) and each concept and
+    level (congruent) — only the pairs that share one, as DNA's loops over all pairs give."""
+    by_concept: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    by_level: dict[tuple[str, int], list[tuple[str, float]]] = defaultdict(list)
+    for actor, cells in array.items():
+        for concept, counts in cells.items():
+            by_concept[concept].append((actor, sum(counts)))
+            for k in range(size):
+                if counts[k]:
+                    by_level[(concept, k)].append((actor, counts[k]))
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    if aggregation != "congruence":
+        _add_products(by_concept.values(), sums, 0)
+    _add_products(by_level.values(), sums, 1)
+    for cell in sums.values():
+        cell[2] = cell[0] - cell[1]
+    return sums
+
+
+def _add_products(
+    groups: Iterable[list[tuple[str, float]]], sums: dict[tuple[str, str], list[float]],
+    slot: int,
+) -> None:  # fmt: skip
+    for users in groups:
+        for a, x in users:
+            for b, y in users:
+                if a != b:
+                    sums[(a, b)][slot] += x * y
+
+
+def _weighted_sums(
+    array: dict[str, dict[str, list[float]]], distance: Callable[[int, int], float]
+) -> dict[tuple[str, str], list[float]]:
+    """(together, congruent, conflicting) per ordered pair, weighing each pair of levels by
+    their distance (a number qualifier)."""
+    by_concept: dict[str, list[tuple[str, list[float]]]] = defaultdict(list)
+    for actor, cells in array.items():
+        for concept, counts in cells.items():
+            by_concept[concept].append((actor, counts))
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for users in by_concept.values():
+        for a, x in users:
+            for b, y in users:
+                if a == b:
+                    continue
+                cell = sums[(a, b)]
+                for k, p in enumerate(x):
+                    for k2, q in enumerate(y):
+                        d = distance(k, k2)
+                        cell[0] += p * q
+                        cell[1] += p * q * (1 - d)
+                        cell[2] += p * q * d
+    return sums
 
 
 def _distance(levels_: Sequence[Hashable]) -> Callable[[int, int], float]:

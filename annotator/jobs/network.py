@@ -24,11 +24,11 @@ from annotator.analysis.networks import (
     time_windows,
     two_mode,
 )
-from annotator.domain.annotations import Annotation, Origin
-from annotator.domain.documents import Document
+from annotator.domain.documents import DocumentSummary
 from annotator.domain.errors import UsageError
 from annotator.domain.scheme import AttributeKind, Layer
 from annotator.jobs.progress import Progress
+from annotator.store.coded_spans import CodedSpan
 from annotator.store.project import Project
 
 VARIABLES = ("actor", "actor-kind", "topic", "source")
@@ -125,34 +125,28 @@ def _check(options: NetworkOptions, out: Path) -> None:
 def _statements(
     project: Project, options: NetworkOptions, report: NetworkReport, progress: Progress
 ) -> list[_Row]:
+    """Every statement, read in bulk (plain selects, no objects per span beyond a tuple)."""
     scheme = project.scheme.load()
     if options.layer not in {layer.name for layer in scheme.layers}:
         raise UsageError(f"no layer {options.layer!r}")
-    layer = scheme.layer(options.layer)
-    who_link = _actor_link(layer)
-    actors = {a.id: a for a in project.actors.list()}
-    summaries = project.documents.list()
+    who_link = _actor_link(scheme.layer(options.layer))
+    actors = {a.id: (a.name, a.kind.value) for a in project.actors.list()}
+    progress.start(0, "reading statements")
+    documents = {d.id: d for d in project.documents.list()}
+    annotators = {options.annotator} if options.annotator else None
+    _found, spans = project.coded.read(layers={options.layer}, annotators=annotators)
+    progress.check()
     rows: list[_Row] = []
-    progress.start(len(summaries), "reading statements")
-    for first in range(0, len(summaries), 500):
-        ids = [s.id for s in summaries[first : first + 500]]
-        spans = project.annotations.for_documents(ids)
-        for document in project.documents.get_many(ids):
-            progress.check()
-            progress.advance(1)
-            when = document.published
-            if (options.since and (when is None or when < options.since)) or (
-                options.until and (when is None or when > options.until)
-            ):
-                continue
-            for span in spans[document.id]:
-                if span.layer != options.layer or span.origin is Origin.SUGGESTED:
-                    continue
-                if options.annotator is not None and span.annotator != options.annotator:
-                    continue
-                made = _row(span, document, who_link, actors, options, report)
-                if made is not None:
-                    rows.append(made)
+    for span in spans:
+        document = documents[span.document_id]
+        when = document.published
+        if (options.since and (when is None or when < options.since)) or (
+            options.until and (when is None or when > options.until)
+        ):
+            continue
+        made = _row(span, document, who_link, actors, options, report)
+        if made is not None:
+            rows.append(made)
     return rows
 
 
@@ -164,31 +158,40 @@ def _actor_link(layer: Layer) -> str | None:
 
 
 def _row(
-    span: Annotation, document: Document, who_link: str | None, actors: Mapping[int, object],
-    options: NetworkOptions, report: NetworkReport,
+    span: CodedSpan, document: DocumentSummary, who_link: str | None,
+    actors: Mapping[int, tuple[str, str]], options: NetworkOptions, report: NetworkReport,
 ) -> _Row | None:  # fmt: skip
-    actor_id = next((link.actor_id for link in span.links if link.type == who_link), None)
-    actor = actors.get(actor_id) if actor_id is not None else None
-    values = {
-        "actor": getattr(actor, "name", None),
-        "actor-kind": getattr(getattr(actor, "kind", None), "value", None),
-        "topic": span.attributes.get("topic"),
-        "source": document.source,
-    }
     qualifier: Hashable | None = None
     if options.qualifier is not None:
         qualifier = span.attributes.get(options.qualifier)
         if qualifier is None:
-            report.left_out["no " + options.qualifier] = (
-                report.left_out.get("no " + options.qualifier, 0) + 1)  # fmt: skip
+            reason = "no " + options.qualifier
+            report.left_out[reason] = report.left_out.get(reason, 0) + 1
             return None
-    for variable in (options.var1, options.var2):
-        if not values[variable]:
+    first = _value(options.var1, span, document, who_link, actors)
+    second = _value(options.var2, span, document, who_link, actors)
+    for variable, value in ((options.var1, first), (options.var2, second)):
+        if not value:
             report.left_out["no " + variable] = report.left_out.get("no " + variable, 0) + 1
             return None
-    first, second = str(values[options.var1]), str(values[options.var2])
-    statement = Statement(span.id, document.id, document.published, first, second, qualifier)
+    statement = Statement(span.id, document.id, document.published, str(first), str(second),
+                          qualifier)  # fmt: skip
     return _Row(statement, document.title, span.text)
+
+
+def _value(
+    variable: str, span: CodedSpan, document: DocumentSummary, who_link: str | None,
+    actors: Mapping[int, tuple[str, str]],
+) -> object:  # fmt: skip
+    if variable == "topic":
+        return span.attributes.get("topic")
+    if variable == "source":
+        return document.source
+    actor_id = span.links.get(who_link) if who_link else None
+    named = actors.get(actor_id) if actor_id is not None else None
+    if named is None:
+        return None
+    return named[0] if variable == "actor" else named[1]
 
 
 def _qualifier_order(project: Project, options: NetworkOptions) -> Sequence[Hashable] | None:
