@@ -49,6 +49,7 @@ _ICONS: dict[str, str] = {
     "curate": "mdi6.gavel",
     "suggest": "mdi6.lightbulb-on-outline",
     "train": "mdi6.school-outline",
+    "statements": "mdi6.table-search",
     "accept": "mdi6.check-bold",
     "reject": "mdi6.close-thick",
     "assign": "mdi6.account-arrow-right-outline",

@@ -23,6 +23,7 @@ from annotator.domain.errors import AnnotatorError
 from annotator.domain.wording import counted
 from annotator.gui.actions import SPECS, make_action
 from annotator.gui.actor_actions import ActorActions
+from annotator.gui.analysis_actions import AnalysisActions
 from annotator.gui.annotating import Annotating
 from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.assist_actions import AssistActions
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.job: BackgroundJob | None = None
         self.team = TeamActions(self)
         self.assist = AssistActions(self)
+        self.analysis = AnalysisActions(self)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
             "new-actor": lambda: self.actor_actions.edit(None),
             "delete-document": self._delete_document,
             "agreement": self.team.show_agreement,
+            "statements": self.analysis.show_statements,
             "curate": self.team.show_curation,
             "curating": lambda: self.workspace.set_curating(
                 self.actions_by_name["curating"].isChecked()
@@ -276,7 +279,7 @@ class MainWindow(QMainWindow):
                 "next-suggestion",
                 "previous-suggestion",
             ],
-            "Analy&sis": ["agreement", "curate", "curating"],
+            "Analy&sis": ["statements", None, "agreement", "curate", "curating"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():

@@ -32,6 +32,7 @@ from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
 from annotator.gui.my_work import MyWork
 from annotator.gui.undo_history import UndoHistory
+from annotator.jobs.statements import StatementRow, statement_rows
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.history import Changes, HistoryEntry
 from annotator.store.project import Project
@@ -169,6 +170,11 @@ class Workspace(QObject):
         )
         self._removed(removed)
         self._wrote()
+
+    # -- analysis ------------------------------------------------------------------------
+    def statements(self) -> list[StatementRow]:
+        """Every quote and claim of the project (the statement browser's rows)."""
+        return statement_rows(self.project)
 
     # -- suggestions (proposed by an engine; accepted or rejected as one undoable step) ----
     def span_count(self) -> int:

@@ -1,0 +1,31 @@
+"""What the window does for analysis: the statement browser (more views to come)."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from annotator.domain.errors import AnnotatorError
+from annotator.gui.dialogs.statement_browser import StatementBrowser
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+class AnalysisActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.browser: StatementBrowser | None = None  # one, kept while the window lives
+
+    def show_statements(self) -> StatementBrowser:
+        if self.browser is None:
+            self.browser = StatementBrowser(self._window)
+            self.browser.placeRequested.connect(self._window.show_place)
+        with contextlib.suppress(AnnotatorError):  # shown by the window's failure reporter
+            self.browser.load(self._window.workspace.attempt(self._window.workspace.statements))
+        self.browser.show()
+        self.browser.raise_()
+        return self.browser

@@ -1,0 +1,88 @@
+"""Every quote and claim of the project as one table: who, what kind, topic, stance, when,
+where, which article, the words. Read in bulk (the agreement reader); suggestions nobody
+accepted are not statements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from annotator.domain.documents import DocumentStatus
+from annotator.domain.scheme import AttributeKind, Scheme
+from annotator.store.project import Project
+
+WHO = ("speaker", "claimant")  # the actor attribute that says who made a statement
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    id: int
+    document_id: int
+    title: str
+    layer: str  # quote or claim (any layer with a speaker or claimant)
+    who: str  # the speaker's or claimant's name ("" when not linked)
+    actor_id: int | None
+    actor_kind: str
+    kind: str  # the kind attribute (direct, statistic …)
+    topic: str
+    stance: str
+    published: date | None
+    source: str
+    text: str
+    start: int
+    end: int
+    annotator: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    status: DocumentStatus | None = None
+    annotator: str | None = None
+    since: date | None = None
+    until: date | None = None
+    source: str | None = None
+    layers: frozenset[str] | None = None  # default: every layer with a speaker or claimant
+
+
+def statement_layers(scheme: Scheme) -> dict[str, str]:
+    """Layer -> the actor attribute naming who made its statements."""
+    found = {}
+    for layer in scheme.layers:
+        for spec in layer.attributes:
+            if spec.kind is AttributeKind.ACTOR and spec.name in WHO:
+                found[layer.name] = spec.name
+                break
+    return found
+
+
+def statement_rows(project: Project, chosen: StatementFilter | None = None) -> list[StatementRow]:
+    chosen = chosen or StatementFilter()
+    layers = statement_layers(project.scheme.load())
+    if chosen.layers is not None:
+        layers = {name: who for name, who in layers.items() if name in chosen.layers}
+    documents = {d.id: d for d in project.documents.list(chosen.status)}
+    actors = {a.id: (a.name, a.kind.value) for a in project.actors.list()}
+    names = {chosen.annotator} if chosen.annotator else None
+    _found, spans = project.coded.read(layers=set(layers), annotators=names, status=chosen.status)
+    rows = []
+    for span in spans:
+        document = documents.get(span.document_id)
+        if document is None:
+            continue
+        when = document.published
+        if (chosen.since and (when is None or when < chosen.since)) or (
+            chosen.until and (when is None or when > chosen.until)
+        ):
+            continue
+        if chosen.source and (document.source or "") != chosen.source:
+            continue
+        actor_id = span.links.get(layers[span.layer])
+        name, kind = actors.get(actor_id, ("", "")) if actor_id is not None else ("", "")
+        values = span.attributes
+        rows.append(StatementRow(
+            span.id, span.document_id, document.title, span.layer, name, actor_id, kind,
+            str(values.get("kind", "")), str(values.get("topic", "")),
+            str(values.get("stance", "")), when, document.source or "", span.text, span.start,
+            span.end, span.annotator,
+        ))  # fmt: skip
+    return rows

@@ -1,0 +1,36 @@
+"""Analysis → Statements: every quote and claim, filtered by typing, opened by Enter."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from annotator.domain.actors import ActorDraft, ActorKind
+from annotator.domain.annotations import AnnotationDraft, LinkDraft
+from annotator.domain.documents import DocumentDraft
+
+TEXT = "Okafor said the barrier holds. Reyes said rents must fall."
+
+
+def test_type_to_filter_then_enter_opens_the_article_there(qtbot, make_window, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier"),
+                                DocumentDraft(text="Nothing said here.", title="Other")])  # fmt: skip
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    reyes = project.actors.create(ActorDraft("Tom Reyes", ActorKind.PERSON))
+    project.annotations.create(1, AnnotationDraft(
+        "quote", 12, 29, attributes={"kind": "indirect"},
+        links=(LinkDraft("speaker", actor_id=okafor.id),)))  # fmt: skip
+    rents = TEXT.index("rents")
+    project.annotations.create(1, AnnotationDraft(
+        "claim", rents, rents + 15, attributes={"kind": "demand", "topic": "housing"},
+        links=(LinkDraft("claimant", actor_id=reyes.id),)))  # fmt: skip
+    window = make_window(project)
+    window.open_document(2)
+    browser = window.analysis.show_statements()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser.search)
+    assert browser.count.text().startswith("2 statements")
+    qtbot.keyClicks(QApplication.focusWidget(), "housing reyes")
+    assert browser.proxy.rowCount() == 1 and "1 shown" in browser.count.text()
+    browser.table.setFocus()
+    browser.table.setCurrentIndex(browser.proxy.index(0, 0))
+    qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+    assert window.workspace.document.id == 1
+    assert window.view.text_selection() == (rents, rents + 15)
