@@ -7,7 +7,7 @@ from pathlib import Path
 
 import annotator
 
-CORE = ("domain", "analysis", "assist", "store", "formats", "jobs")
+CORE = ("domain", "analysis", "assist", "charts", "store", "formats", "jobs")
 
 SCRIPT = textwrap.dedent(
     """

@@ -18,11 +18,14 @@ RULES = {
     "domain": ({"domain"}, QT | DATABASE | {"trafilatura", "networkx", "yaml"}),
     "analysis": ({"analysis"}, QT | DATABASE),
     "assist": ({"domain", "assist"}, QT | DATABASE),
+    "charts": ({"domain", "charts"}, QT | DATABASE),
     "formats": ({"domain", "formats"}, QT | DATABASE),
     "store": ({"domain", "store", "resources"}, QT),
-    "jobs": ({"domain", "analysis", "assist", "formats", "store", "jobs", "paths", "resources"},
+    "jobs": ({"domain", "analysis", "assist", "charts", "formats", "store", "jobs", "paths",
+              "resources"},
              QT | DATABASE),
-    "gui": ({"domain", "formats", "store", "jobs", "gui", "desktop", "paths", "resources"},
+    "gui": ({"domain", "charts", "formats", "store", "jobs", "gui", "desktop", "paths",
+             "resources"},
             DATABASE),
 }  # fmt: skip
 

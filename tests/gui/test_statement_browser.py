@@ -11,8 +11,10 @@ TEXT = "Okafor said the barrier holds. Reyes said rents must fall."
 
 
 def test_type_to_filter_then_enter_opens_the_article_there(qtbot, make_window, project):
-    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier"),
-                                DocumentDraft(text="Nothing said here.", title="Other")])  # fmt: skip
+    project.documents.add_many([
+        DocumentDraft(text=TEXT, title="Barrier"),
+        DocumentDraft(text="Nothing said here.", title="Other"),
+    ])  # fmt: skip
     okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
     reyes = project.actors.create(ActorDraft("Tom Reyes", ActorKind.PERSON))
     project.annotations.create(1, AnnotationDraft(
