@@ -64,7 +64,7 @@ def test_the_tables(corpus):
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf", ".csv"])
 def test_files_for_a_paper(capsys, corpus, tmp_path, suffix):
     out = tmp_path / f"stance{suffix}"
-    code, printed, err = run(capsys, "chart", "stance", "--db", str(corpus.db.where),
+    code, _, err = run(capsys, "chart", "stance", "--db", str(corpus.db.where),
                              "--out", str(out))  # fmt: skip
     assert code == 0, err
     data = out.read_bytes()
