@@ -152,6 +152,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("statements", "&Statements…", "Ctrl+Shift+S", "statements",
                "Every quote and claim across the corpus in one table; Enter opens one",
                "Analysis"),
+    ActionSpec("charts", "C&harts…", None, "charts",
+               "Actors, speakers and topics over time, the stance matrix: click to list the "
+               "statements behind a bar or cell", "Analysis"),
     ActionSpec("agreement", "&Agreement…", None, "agreement",
                "Agreement between annotators: span F1, α and κ, and every disagreement",
                "Analysis"),

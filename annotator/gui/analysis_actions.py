@@ -1,4 +1,4 @@
-"""What the window does for analysis: the statement browser (more views to come)."""
+"""What the window does for analysis: the statement browser and the charts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from annotator.domain.errors import AnnotatorError
+from annotator.gui.dialogs.chart_window import ChartWindow
 from annotator.gui.dialogs.statement_browser import StatementBrowser
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ class AnalysisActions(QObject):
         super().__init__(window)
         self._window = window
         self.browser: StatementBrowser | None = None  # one, kept while the window lives
+        self.charts: ChartWindow | None = None
 
     def show_statements(self) -> StatementBrowser:
         if self.browser is None:
@@ -29,3 +31,13 @@ class AnalysisActions(QObject):
         self.browser.show()
         self.browser.raise_()
         return self.browser
+
+    def show_charts(self) -> ChartWindow:
+        if self.charts is None:
+            self.charts = ChartWindow(self._window)
+            self.charts.placeRequested.connect(self._window.show_place)
+        with contextlib.suppress(AnnotatorError):  # shown by the window's failure reporter
+            self._window.workspace.attempt(self.charts.refresh)
+        self.charts.show()
+        self.charts.raise_()
+        return self.charts

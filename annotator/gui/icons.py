@@ -50,6 +50,7 @@ _ICONS: dict[str, str] = {
     "suggest": "mdi6.lightbulb-on-outline",
     "train": "mdi6.school-outline",
     "statements": "mdi6.table-search",
+    "charts": "mdi6.chart-bar",
     "accept": "mdi6.check-bold",
     "reject": "mdi6.close-thick",
     "assign": "mdi6.account-arrow-right-outline",

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             "delete-document": self._delete_document,
             "agreement": self.team.show_agreement,
             "statements": self.analysis.show_statements,
+            "charts": self.analysis.show_charts,
             "curate": self.team.show_curation,
             "curating": lambda: self.workspace.set_curating(
                 self.actions_by_name["curating"].isChecked()
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
                 "next-suggestion",
                 "previous-suggestion",
             ],
-            "Analy&sis": ["statements", None, "agreement", "curate", "curating"],
+            "Analy&sis": ["statements", "charts", None, "agreement", "curate", "curating"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():

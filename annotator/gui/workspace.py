@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from annotator.charts.table import ChartTable
 from annotator.domain.actor_match import wording_key
 from annotator.domain.actors import Actor, ActorDraft
 from annotator.domain.annotations import Annotation, AnnotationDraft, Origin
@@ -32,6 +33,7 @@ from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
 from annotator.gui.my_work import MyWork
 from annotator.gui.undo_history import UndoHistory
+from annotator.jobs.charts import chart_table
 from annotator.jobs.statements import StatementRow, statement_rows
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.history import Changes, HistoryEntry
@@ -175,6 +177,10 @@ class Workspace(QObject):
     def statements(self) -> list[StatementRow]:
         """Every quote and claim of the project (the statement browser's rows)."""
         return statement_rows(self.project)
+
+    def chart(self, kind: str, period: str = "month") -> ChartTable:
+        """The table behind one chart (Analysis → Charts)."""
+        return chart_table(self.project, kind, period=period)
 
     # -- suggestions (proposed by an engine; accepted or rejected as one undoable step) ----
     def span_count(self) -> int:

@@ -1,0 +1,183 @@
+"""Analysis → Charts: the charts of ``annotator chart`` on screen, in the window's theme.
+
+Pick the chart and the period; click a bar, a point or a cell and the statements behind it
+are listed below, where Enter opens one in the article. Save as… writes PNG, SVG, PDF or CSV
+(the same file the command line writes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.charts.table import KINDS, ChartTable
+from annotator.domain.wording import counted
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+TITLES = {"actors": "Actors: mentions, quotes, claims", "speakers": "Quotes by speaker over time",
+          "topics": "Claims by topic over time", "stance": "Stance: actor × topic",
+          "kinds": "Who is quoted, by kind"}  # fmt: skip
+
+
+class ChartWindow(QDialog):
+    placeRequested = Signal(int, int, int)  # document, start, end
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Charts")
+        self._window = window
+        self.table: ChartTable | None = None
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(TITLES[kind], kind)
+        self.period = QComboBox()
+        for period in ("month", "week", "day"):
+            self.period.addItem(f"per {period}", period)
+        save = QPushButton("Save as…")
+        save.clicked.connect(self.save_as)
+        top = QHBoxLayout()
+        top.addWidget(self.kind, 1)
+        top.addWidget(self.period)
+        top.addWidget(save)
+        self.canvas_box = QVBoxLayout()
+        self.canvas: Any = None
+        holder = QWidget()
+        holder.setLayout(self.canvas_box)
+        self.hint = QLabel("Click a bar, point or cell to list its statements.")
+        self.spans = QListWidget()
+        self.spans.itemActivated.connect(self._open)
+        self.spans.installEventFilter(self)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.hint)
+        lower_layout.addWidget(self.spans)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(holder)
+        split.addWidget(lower)
+        split.setSizes([520, 160])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.resize(900, 720)
+
+    def refresh(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        from annotator.charts.figures import figure
+
+        kind, period = self.kind.currentData(), self.period.currentData()
+        self.period.setEnabled(kind in ("speakers", "topics"))
+        self.table = self._window.workspace.chart(kind, period)
+        if self.canvas is not None:
+            self.canvas_box.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+            self.canvas = None
+        self.spans.clear()
+        if self.table.empty:
+            self.hint.setText(f"Nothing to chart: {self.table.title}.")
+            return
+        dark = self.palette().window().color().lightness() < 128
+        self.canvas = FigureCanvasQTAgg(figure(self.table, dark=dark, width=8.5))  # type: ignore[no-untyped-call]
+        self.canvas.mpl_connect("button_press_event", self._clicked)
+        self.canvas_box.addWidget(self.canvas)
+        self.hint.setText("Click a bar, point or cell to list its statements.")
+
+    def _clicked(self, event: Any) -> None:
+        table = self.table
+        if table is None or event.xdata is None or event.ydata is None:
+            return
+        cell = self._cell(table, float(event.xdata), float(event.ydata))
+        if cell is None:
+            return
+        ids = table.spans.get(cell, [])
+        self.list_spans(cell, ids)
+
+    def _cell(self, table: ChartTable, x: float, y: float) -> tuple[str, str] | None:
+        if table.matrix:
+            row, column = round(y), round(x)
+            if 0 <= row < len(table.categories) and 0 <= column < len(table.columns):
+                return table.categories[row], table.columns[column]
+            return None
+        if table.kind in ("speakers", "topics"):
+            index = round(x)
+            if not 0 <= index < len(table.categories):
+                return None
+            values = {name: series[index] for name, series in table.series.items()}
+            nearest = min(values, key=lambda name: abs(values[name] - y))
+            return table.categories[index], nearest
+        names = list(reversed(table.categories))
+        groups = len(table.series)
+        height = 0.8 / max(groups, 1)
+        row = round(y)
+        if not 0 <= row < len(names):
+            return None
+        number = round(-(y - row) / height + (groups - 1) / 2)
+        series = list(table.series)[max(0, min(groups - 1, number))]
+        return names[row], series
+
+    def list_spans(self, cell: tuple[str, str], ids: list[int]) -> None:
+        rows = {row.id: row for row in self._window.workspace.statements()}
+        self.spans.clear()
+        self.hint.setText(f"{cell[0]} · {cell[1]}: {counted(len(ids), 'span')} · Enter opens one")
+        for span_id in ids:
+            row = rows.get(span_id)
+            if row is not None:
+                text = " ".join(row.text.split())[:90]
+                item = QListWidgetItem(f"{row.who or '—'} ({row.layer}): “{text}” — {row.title}")
+                item.setData(Qt.ItemDataRole.UserRole, (row.document_id, row.start, row.end))
+            else:  # a mention (actors chart)
+                item = QListWidgetItem(f"mention #{span_id}")
+                item.setData(Qt.ItemDataRole.UserRole, None)
+            self.spans.addItem(item)
+        if self.spans.count():
+            self.spans.setCurrentRow(0)
+            self.spans.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.spans and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                item = self.spans.currentItem()
+                if item is not None:
+                    self._open(item)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        place = item.data(Qt.ItemDataRole.UserRole)
+        if place:
+            self.placeRequested.emit(*place)
+
+    def save_as(self) -> None:
+        if self.table is None or self.table.empty:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save chart", f"{self.table.kind}.svg",
+            "SVG (*.svg);;PDF (*.pdf);;PNG (*.png);;CSV table (*.csv)",
+        )  # fmt: skip
+        if path:
+            from pathlib import Path
+
+            from annotator.charts.figures import save
+
+            save(self.table, Path(path))

@@ -1,0 +1,29 @@
+"""Analysis → Charts: a chart on screen; a click lists the statements behind it; Enter opens."""
+
+from PySide6.QtCore import Qt
+
+from annotator.domain.actors import ActorDraft, ActorKind
+from annotator.domain.annotations import AnnotationDraft, LinkDraft
+from annotator.domain.documents import DocumentDraft
+
+TEXT = "Okafor said the barrier holds. Reyes said it leaks."
+
+
+def test_a_click_on_a_cell_lists_its_statements_and_enter_opens_one(qtbot, make_window, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    claim = project.annotations.create(1, AnnotationDraft(
+        "claim", 12, 29, attributes={"kind": "fact", "topic": "barrier", "stance": "for"},
+        links=(LinkDraft("claimant", actor_id=okafor.id),)))  # fmt: skip
+    window = make_window(project)
+    charts = window.analysis.show_charts()
+    charts.kind.setCurrentIndex(charts.kind.findData("stance"))
+    assert charts.canvas is not None and charts.table.categories == ["Adaeze Okafor"]
+    assert charts._cell(charts.table, 0.1, -0.2) == ("Adaeze Okafor", "barrier")
+    charts.list_spans(("Adaeze Okafor", "barrier"), charts.table.spans[("Adaeze Okafor",
+                                                                        "barrier")])  # fmt: skip
+    assert charts.spans.count() == 1 and "Adaeze Okafor (claim)" in charts.spans.item(0).text()
+    qtbot.keyClick(charts.spans, Qt.Key.Key_Return)
+    assert window.view.text_selection() == (claim.start, claim.end)
+    charts.kind.setCurrentIndex(charts.kind.findData("speakers"))  # no quotes: said, not drawn
+    assert charts.canvas is None and "Nothing to chart" in charts.hint.text()
