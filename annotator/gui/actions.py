@@ -152,6 +152,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("statements", "&Statements…", "Ctrl+Shift+S", "statements",
                "Every quote and claim across the corpus in one table; Enter opens one",
                "Analysis"),
+    ActionSpec("actor-page", "Actor &page…", "Ctrl+Shift+P", "actor-page",
+               "The selected span's actor across the corpus: mentions, quotes, claims, who "
+               "it is named with", "Analysis"),
     ActionSpec("charts", "C&harts…", None, "charts",
                "Actors, speakers and topics over time, the stance matrix: click to list the "
                "statements behind a bar or cell", "Analysis"),

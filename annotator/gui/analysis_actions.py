@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from annotator.domain.errors import AnnotatorError
+from annotator.gui.dialogs.actor_page import ActorPage
 from annotator.gui.dialogs.chart_window import ChartWindow
 from annotator.gui.dialogs.statement_browser import StatementBrowser
 
@@ -31,6 +32,28 @@ class AnalysisActions(QObject):
         self.browser.show()
         self.browser.raise_()
         return self.browser
+
+    def show_actor(self, actor_id: int | None = None) -> ActorPage | None:
+        """The page of ``actor_id``, or of the selected span's actor (or speaker, claimant)."""
+        window = self._window
+        if actor_id is None:
+            span = window.annotating.selected()
+            if span is not None:
+                linked = [link.actor_id for link in span.links if link.actor_id is not None]
+                actor_id = span.actor_id or (linked[0] if linked else None)
+        if actor_id is None:
+            window.statusBar().showMessage(
+                "Select a mention, quote or claim: its actor's page opens.", 6000
+            )
+            return None
+        try:
+            profile = window.workspace.attempt(lambda: window.workspace.actor_profile(actor_id))
+        except AnnotatorError:
+            return None  # shown by the window's failure reporter
+        page = ActorPage(window, profile)
+        page.placeRequested.connect(window.show_place)
+        page.show()
+        return page
 
     def show_charts(self) -> ChartWindow:
         if self.charts is None:

@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
             "agreement": self.team.show_agreement,
             "statements": self.analysis.show_statements,
             "charts": self.analysis.show_charts,
+            "actor-page": lambda: self.analysis.show_actor(),
             "curate": self.team.show_curation,
             "curating": lambda: self.workspace.set_curating(
                 self.actions_by_name["curating"].isChecked()
@@ -280,7 +281,15 @@ class MainWindow(QMainWindow):
                 "next-suggestion",
                 "previous-suggestion",
             ],
-            "Analy&sis": ["statements", "charts", None, "agreement", "curate", "curating"],
+            "Analy&sis": [
+                "statements",
+                "actor-page",
+                "charts",
+                None,
+                "agreement",
+                "curate",
+                "curating",
+            ],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():

@@ -33,6 +33,7 @@ from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
 from annotator.gui.my_work import MyWork
 from annotator.gui.undo_history import UndoHistory
+from annotator.jobs.actor_profile import ActorProfile, actor_profile
 from annotator.jobs.charts import chart_table
 from annotator.jobs.statements import StatementRow, statement_rows
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
@@ -177,6 +178,10 @@ class Workspace(QObject):
     def statements(self) -> list[StatementRow]:
         """Every quote and claim of the project (the statement browser's rows)."""
         return statement_rows(self.project)
+
+    def actor_profile(self, actor_id: int) -> ActorProfile:
+        """An actor's mentions, quotes and claims across the articles (the actor page)."""
+        return actor_profile(self.project, actor_id)
 
     def chart(self, kind: str, period: str = "month") -> ChartTable:
         """The table behind one chart (Analysis → Charts)."""
