@@ -220,6 +220,12 @@ def network_100k() -> Result:
     return Result("network_100k", *measure(), goal=2.0)
 
 
+def browser_open_100k() -> Result:
+    from benchmarks.browser_scenario import measure
+
+    return Result("browser_open_100k", *measure(), goal=1.5)
+
+
 SCENARIOS: dict[str, Callable[[], Result]] = {
     "import_10k": import_10k,
     "view_open_1M_10k": view_open_1m_10k,
@@ -237,4 +243,5 @@ SCENARIOS: dict[str, Callable[[], Result]] = {
     "suggest_actors_1k": suggest_actors_1k,
     "suggest_quotes_1k": suggest_quotes_1k,
     "network_100k": network_100k,
+    "browser_open_100k": browser_open_100k,
 }

@@ -56,6 +56,7 @@ def statement_layers(scheme: Scheme) -> dict[str, str]:
 
 
 def statement_rows(project: Project, chosen: StatementFilter | None = None) -> list[StatementRow]:
+    """The statements in date order (undated last), then by article and place."""
     chosen = chosen or StatementFilter()
     layers = statement_layers(project.scheme.load())
     if chosen.layers is not None:
@@ -85,4 +86,6 @@ def statement_rows(project: Project, chosen: StatementFilter | None = None) -> l
             str(values.get("stance", "")), when, document.source or "", span.text, span.start,
             span.end, span.annotator,
         ))  # fmt: skip
+    rows.sort(key=lambda r: (r.published is None, r.published or date.min, r.document_id,
+                             r.start))  # fmt: skip
     return rows

@@ -30,9 +30,9 @@ def test_type_to_filter_then_enter_opens_the_article_there(qtbot, make_window, p
     qtbot.waitUntil(lambda: QApplication.focusWidget() is browser.search)
     assert browser.count.text().startswith("2 statements")
     qtbot.keyClicks(QApplication.focusWidget(), "housing reyes")
-    assert browser.proxy.rowCount() == 1 and "1 shown" in browser.count.text()
+    assert browser.model.rowCount() == 1 and "1 shown" in browser.count.text()
     browser.table.setFocus()
-    browser.table.setCurrentIndex(browser.proxy.index(0, 0))
+    browser.table.setCurrentIndex(browser.model.index(0, 0))
     qtbot.keyClick(browser.table, Qt.Key.Key_Return)
     assert window.workspace.document.id == 1
     assert window.view.text_selection() == (rents, rents + 15)

@@ -7,9 +7,10 @@ the article with the statement selected.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.wording import counted
-from annotator.gui.table_model import Index, RowTableModel, read_only_table
+from annotator.gui.table_model import Index, read_only_table
 from annotator.jobs.statements import StatementRow
 
 if TYPE_CHECKING:
@@ -31,46 +32,95 @@ if TYPE_CHECKING:
 COLUMNS = ("Who", "Layer", "Kind", "Topic", "Stance", "Date", "Source", "Article", "Text")
 
 
-class StatementModel(RowTableModel):
-    columns = COLUMNS
-    SortRole = int(Qt.ItemDataRole.UserRole) + 1
-    FilterRole = int(Qt.ItemDataRole.UserRole) + 2
-
-    def cell(self, row: StatementRow, column: int, role: int) -> object:
-        if role in (Qt.ItemDataRole.DisplayRole, self.SortRole):
-            values = (
-                row.who or "—", row.layer, row.kind, row.topic, row.stance,
-                row.published.isoformat() if row.published else "", row.source, row.title,
-                " ".join(row.text.split()),
-            )  # fmt: skip
-            return values[column]
-        if role == self.FilterRole and column == 0:
-            return " ".join((row.who, row.layer, row.kind, row.topic, row.stance, row.source,
-                             row.title, row.text)).casefold()  # fmt: skip
-        if role == Qt.ItemDataRole.ToolTipRole and column == len(COLUMNS) - 1:
-            return row.text
-        return None
-
-
-class _Filter(QSortFilterProxyModel):
-    """Every typed word in the row (any column); the layer chosen, or all."""
+class StatementModel(QAbstractTableModel):
+    """All rows, the ones shown (filtered) in their order (sorted): sorting and filtering run
+    over keys made once per load, in Python, not through a proxy asking for every cell."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.words: list[str] = []
-        self.layer: str | None = None
-        self.setSortRole(StatementModel.SortRole)
+        self._all: list[StatementRow] = []
+        self._haystack: list[str] = []  # what a filter looks in, per row (made when asked)
+        self._order: list[int] = []  # every row, in the current sort order
+        self._shown: list[int] = []  # the rows the filter keeps, in that order
+        self._filter: tuple[list[str], str | None] = ([], None)
+        self.total = 0
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, StatementModel)
-        row: StatementRow = model.row(source_row)
-        if self.layer is not None and row.layer != self.layer:
-            return False
-        if not self.words:
-            return True
-        haystack = str(model.data(model.index(source_row, 0), StatementModel.FilterRole))
-        return all(word in haystack for word in self.words)
+    def set_rows(self, rows: list[StatementRow]) -> None:
+        """Rows in date order (as :func:`statement_rows` gives them); nothing is computed per
+        row until it is shown, filtered or sorted."""
+        self.beginResetModel()
+        self._all = rows
+        self._haystack = []
+        self._order = list(range(len(rows)))
+        self._shown = self._filtered()
+        self.total = len(rows)
+        self.endResetModel()
+
+    def _cell(self, i: int, column: int) -> str:
+        r = self._all[i]
+        if column == 5:
+            return r.published.isoformat() if r.published else ""
+        if column == 8:
+            return " ".join(r.text.split())
+        return (r.who or "—", r.layer, r.kind, r.topic, r.stance, "", r.source, r.title)[column]
+
+    def apply(self, words: list[str], layer: str | None) -> None:
+        """Show the rows holding every word (and of ``layer``), in the current order."""
+        self.beginResetModel()
+        self._filter = (words, layer)
+        self._shown = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[int]:
+        words, layer = self._filter
+        if not words and layer is None:
+            return list(self._order)
+        if words and not self._haystack:
+            self._haystack = [
+                " ".join(self._cell(i, c) for c in range(len(COLUMNS))).casefold()
+                for i in range(len(self._all))
+            ]
+        return [
+            i for i in self._order
+            if (layer is None or self._all[i].layer == layer)
+            and all(word in self._haystack[i] for word in words)
+        ]  # fmt: skip
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        cell = self._cell
+        self._order.sort(key=lambda i: cell(i, column).casefold(),
+                         reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+        self._shown = self._filtered()
+        self.layoutChanged.emit()
+
+    def row(self, number: int) -> StatementRow:
+        return self._all[self._shown[number]]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(self._shown[index.row()], index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(COLUMNS) - 1:
+            return self._all[self._shown[index.row()]].text
+        return None
+
+
+WIDTHS = (170, 60, 80, 130, 70, 90, 110, 200)  # the last column stretches
 
 
 class StatementBrowser(QDialog):
@@ -81,16 +131,19 @@ class StatementBrowser(QDialog):
         self.setWindowTitle("Statements")
         self._window = window
         self.model = StatementModel()
-        self.proxy = _Filter()
-        self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter: words in any column (who, topic, article, text …)")
         self.search.textChanged.connect(self._refilter)
         self.layer = QComboBox()
         self.layer.addItem("Quotes and claims", None)
         self.count = QLabel()
-        self.table = read_only_table(self.proxy)
+        self.table = read_only_table(self.model)
+        self.table.horizontalHeader().setSortIndicator(
+            COLUMNS.index("Date"), Qt.SortOrder.AscendingOrder
+        )
         self.table.setSortingEnabled(True)
+        for column, width in enumerate(WIDTHS):
+            self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
@@ -111,7 +164,7 @@ class StatementBrowser(QDialog):
 
     def load(self, rows: list[StatementRow]) -> None:
         self.model.set_rows(rows)
-        layers = sorted({row.layer for row in rows})
+        layers = sorted(set(map(attrgetter("layer"), rows)))
         current = self.layer.currentData()
         self.layer.blockSignals(True)
         while self.layer.count() > 1:
@@ -120,17 +173,15 @@ class StatementBrowser(QDialog):
             self.layer.addItem(name.capitalize() + "s", name)
         self.layer.setCurrentIndex(max(self.layer.findData(current), 0))
         self.layer.blockSignals(False)
-        self.table.sortByColumn(COLUMNS.index("Date"), Qt.SortOrder.AscendingOrder)
-        self.table.resizeColumnsToContents()
-        for column in range(len(COLUMNS) - 1):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if (column, order) != (COLUMNS.index("Date"), Qt.SortOrder.AscendingOrder):
+            self.model.sort(column, order)  # the order the user chose, kept on reload
         self._refilter()
 
     def _refilter(self) -> None:
-        self.proxy.words = self.search.text().casefold().split()
-        self.proxy.layer = self.layer.currentData()
-        self.proxy.invalidate()
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.model.apply(self.search.text().casefold().split(), self.layer.currentData())
+        shown, total = self.model.rowCount(), self.model.total
         shown_text = f", {shown} shown" if shown != total else ""
         self.count.setText(
             f"{counted(total, 'statement')}{shown_text} · Enter opens the article there"
@@ -147,5 +198,5 @@ class StatementBrowser(QDialog):
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        row: StatementRow = self.model.row(self.proxy.mapToSource(index).row())
+        row = self.model.row(index.row())
         self.placeRequested.emit(row.document_id, row.start, row.end)
