@@ -23,6 +23,14 @@ def register(
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--select", type=int, metavar="SPAN", help="span to select")
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument(
+        "--view",
+        choices=("workbench", "statements", "charts", "actor"),
+        default="workbench",
+        help="the workbench or an analysis window",
+    )
+    parser.add_argument("--chart", default="actors", help="the chart of --view charts")
+    parser.add_argument("--actor", type=int, metavar="ID", help="the actor of --view actor")
     parser.set_defaults(run=run)
 
 
@@ -39,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
             args.height,
             select=args.select,
             theme=args.theme,
+            view=args.view,
+            chart=args.chart,
+            actor=args.actor,
         )
     print(out)
     return 0

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.domain.errors import UsageError
 from annotator.gui.app import application
@@ -25,7 +25,11 @@ def render_screenshot(
     *,
     select: int | None = None,
     theme: str = "light",
+    view: str = "workbench",
+    chart: str = "actors",
+    actor: int | None = None,
 ) -> Path:
+    """The workbench, or one of its analysis windows (``view``: statements, charts, actor)."""
     app = application()
     apply_theme(app, theme)
     with tempfile.TemporaryDirectory() as folder:
@@ -41,9 +45,25 @@ def render_screenshot(
         if select is not None:
             window.annotating.select(select, reveal=True)
             window.annotations.show_selected(select)
+        shown: QWidget = window
+        if view == "statements":
+            shown = window.analysis.show_statements()
+        elif view == "charts":
+            charts = window.analysis.show_charts()
+            charts.kind.setCurrentIndex(max(charts.kind.findData(chart), 0))
+            shown = charts
+        elif view == "actor":
+            if actor is None:
+                raise UsageError("--view actor needs --actor ID")
+            page = window.analysis.show_actor(actor)
+            if page is None:
+                raise UsageError(f"no actor with id {actor}")
+            shown = page
+        if shown is not window:
+            shown.resize(min(width, 1100), min(height, 700))
         for _ in range(3):
             QApplication.processEvents()
-        image = window.grab()
+        image = shown.grab()
         window.close()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):

@@ -52,6 +52,10 @@ class ActorPage(QDialog):
         self.together = self._tree(["Actor", "Articles together"])
         for name, shared in profile.together:
             self.together.addTopLevelItem(QTreeWidgetItem([name, str(shared)]))
+        for tree in (self.mentions, self.statements, self.together):
+            for column in range(tree.columnCount() - 1):
+                tree.resizeColumnToContents(column)
+                tree.setColumnWidth(column, min(tree.columnWidth(column), 420))
         mentioned = sum(count for _d, _t, count, _s, _e in profile.mentions)
         self.tabs.addTab(self.mentions, f"Mentions ({mentioned})")
         self.tabs.addTab(self.statements, f"Quotes and claims ({len(profile.statements)})")

@@ -88,8 +88,10 @@ class ChartWindow(QDialog):
         kind, period = self.kind.currentData(), self.period.currentData()
         self.period.setEnabled(kind in ("speakers", "topics"))
         self.table = self._window.workspace.chart(kind, period)
-        if self.canvas is not None:
+        if self.canvas is not None:  # gone at once, not at the next turn of the event loop
             self.canvas_box.removeWidget(self.canvas)
+            self.canvas.hide()
+            self.canvas.setParent(None)
             self.canvas.deleteLater()
             self.canvas = None
         self.spans.clear()
