@@ -35,7 +35,7 @@ from annotator.gui.my_work import MyWork
 from annotator.gui.undo_history import UndoHistory
 from annotator.jobs.actor_profile import ActorProfile, actor_profile
 from annotator.jobs.charts import chart_table
-from annotator.jobs.statements import StatementRow, statement_rows
+from annotator.jobs.statements import StatementFilter, StatementRow, statement_rows
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.history import Changes, HistoryEntry
 from annotator.store.project import Project
@@ -183,9 +183,15 @@ class Workspace(QObject):
         """An actor's mentions, quotes and claims across the articles (the actor page)."""
         return actor_profile(self.project, actor_id)
 
-    def chart(self, kind: str, period: str = "month") -> ChartTable:
+    def chart(
+        self, kind: str, period: str = "month", chosen: StatementFilter | None = None
+    ) -> ChartTable:
         """The table behind one chart (Analysis → Charts)."""
-        return chart_table(self.project, kind, period=period)
+        return chart_table(self.project, kind, chosen, period=period)
+
+    def sources(self) -> list[str]:
+        """The sources articles come from (the Charts window's filter)."""
+        return sorted({d.source for d in self.project.documents.list() if d.source})
 
     # -- suggestions (proposed by an engine; accepted or rejected as one undoable step) ----
     def span_count(self) -> int:

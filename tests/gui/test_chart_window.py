@@ -27,3 +27,31 @@ def test_a_click_on_a_cell_lists_its_statements_and_enter_opens_one(qtbot, make_
     assert window.view.text_selection() == (claim.start, claim.end)
     charts.kind.setCurrentIndex(charts.kind.findData("speakers"))  # no quotes: said, not drawn
     assert charts.canvas is None and "Nothing to chart" in charts.hint.text()
+
+
+def test_the_filters_narrow_the_chart(qtbot, make_window, project):
+    from datetime import date
+
+    project.documents.add_many([
+        DocumentDraft(text=TEXT, title="A", published=date(2024, 1, 5), source="Courier"),
+        DocumentDraft(text=TEXT + " ", title="B", published=date(2024, 6, 5), source="Gazette"),
+    ])  # fmt: skip
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    for document in (1, 2):
+        project.annotations.create(document, AnnotationDraft(
+            "quote", 12, 29, attributes={"kind": "indirect"},
+            links=(LinkDraft("speaker", actor_id=okafor.id),)))  # fmt: skip
+    window = make_window(project)
+    charts = window.analysis.show_charts()
+    charts.kind.setCurrentIndex(charts.kind.findData("actors"))
+    assert charts.table.series["quotes"] == [2]
+    charts.source.setCurrentIndex(charts.source.findData("Gazette"))
+    assert charts.table.series["quotes"] == [1]
+    charts.source.setCurrentIndex(0)
+    charts.since.setFocus()
+    qtbot.keyClicks(charts.since, "2024-03-01")
+    qtbot.keyClick(charts.since, Qt.Key.Key_Return)
+    assert charts.table.series["quotes"] == [1]
+    charts.until.setText("not a date")
+    charts.refresh()
+    assert "YYYY-MM-DD" in charts.hint.text()

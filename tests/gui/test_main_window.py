@@ -221,3 +221,23 @@ def test_the_span_dock_opens_the_actor_editor_for_the_linked_actor(make_window, 
     window.annotating.select(mention.id)
     window.details._edit_actor(window.details.actor_combos[""])
     assert opened == [mention.actor_id]
+
+
+def test_screenshots_of_the_analysis_windows(tmp_path, capsys):
+    from PySide6.QtGui import QImage
+
+    from annotator.store.project import Project
+
+    db = tmp_path / "p.sqlite"
+    with Project.open(db) as project:
+        add_samples(project)
+        actor = project.actors.list()[0].id
+    for view, extra in (("statements", []), ("charts", ["--chart", "stance"]),
+                        ("actor", ["--actor", str(actor)])):  # fmt: skip
+        out = tmp_path / f"{view}.png"
+        assert main(["screenshot", "--db", str(db), "--view", view, "--out", str(out),
+                     *extra]) == 0  # fmt: skip
+        image = QImage(str(out))
+        assert not image.isNull() and image.width() > 500
+    assert main(["screenshot", "--db", str(db), "--view", "actor", "--out",
+                 str(tmp_path / "x.png")]) == 2  # fmt: skip

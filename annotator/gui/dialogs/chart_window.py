@@ -7,6 +7,7 @@ are listed below, where Enter opens one in the article. Save as… writes PNG, S
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.charts.table import KINDS, ChartTable
 from annotator.domain.wording import counted
+from annotator.jobs.statements import StatementFilter
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -51,11 +54,27 @@ class ChartWindow(QDialog):
         for period in ("month", "week", "day"):
             self.period.addItem(f"per {period}", period)
         save = QPushButton("Save as…")
+        save.setAutoDefault(False)  # Enter in a date field filters; it does not save
         save.clicked.connect(self.save_as)
+        self.since = QLineEdit()
+        self.since.setPlaceholderText("from YYYY-MM-DD")
+        self.until = QLineEdit()
+        self.until.setPlaceholderText("to YYYY-MM-DD")
+        self.source = QComboBox()
+        self.source.addItem("All sources", None)
+        for source in window.workspace.sources():
+            self.source.addItem(source, source)
+        self.layer = QComboBox()
+        self.layer.addItem("Quotes and claims", None)
+        self.layer.addItem("Quotes", "quote")
+        self.layer.addItem("Claims", "claim")
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
         top.addWidget(self.period)
         top.addWidget(save)
+        filters = QHBoxLayout()
+        for widget in (self.since, self.until, self.source, self.layer):
+            filters.addWidget(widget)
         self.canvas_box = QVBoxLayout()
         self.canvas: Any = None
         holder = QWidget()
@@ -75,9 +94,14 @@ class ChartWindow(QDialog):
         split.setSizes([520, 160])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(split, 1)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.source.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.layer.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.since.editingFinished.connect(self.refresh)
+        self.until.editingFinished.connect(self.refresh)
         self.resize(900, 720)
 
     def refresh(self) -> None:
@@ -87,7 +111,11 @@ class ChartWindow(QDialog):
 
         kind, period = self.kind.currentData(), self.period.currentData()
         self.period.setEnabled(kind in ("speakers", "topics"))
-        self.table = self._window.workspace.chart(kind, period)
+        chosen = self.chosen()
+        if chosen is None:
+            self.hint.setText("Dates are written YYYY-MM-DD.")
+            return
+        self.table = self._window.workspace.chart(kind, period, chosen)
         if self.canvas is not None:  # gone at once, not at the next turn of the event loop
             self.canvas_box.removeWidget(self.canvas)
             self.canvas.hide()
@@ -103,6 +131,21 @@ class ChartWindow(QDialog):
         self.canvas.mpl_connect("button_press_event", self._clicked)
         self.canvas_box.addWidget(self.canvas)
         self.hint.setText("Click a bar, point or cell to list its statements.")
+
+    def chosen(self) -> StatementFilter | None:
+        """The filters as set; None while a date cannot be read."""
+        try:
+            since = (
+                date.fromisoformat(self.since.text().strip()) if self.since.text().strip() else None
+            )
+            until = (
+                date.fromisoformat(self.until.text().strip()) if self.until.text().strip() else None
+            )
+        except ValueError:
+            return None
+        layer = self.layer.currentData()
+        return StatementFilter(since=since, until=until, source=self.source.currentData(),
+                               layers=frozenset({layer}) if layer else None)  # fmt: skip
 
     def _clicked(self, event: Any) -> None:
         table = self.table
@@ -183,3 +226,7 @@ class ChartWindow(QDialog):
             from annotator.charts.figures import save
 
             save(self.table, Path(path))
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text.strip()) if text.strip() else None

@@ -60,6 +60,7 @@ class CurationWindow(QDialog):
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.activated.connect(self._undo)
         self.curated_button = QPushButton("Mark this article curated")
+        self.curated_button.setAutoDefault(False)  # Ctrl+Enter marks it; Enter shows a place
         self.curated_button.setToolTip(
             "The curated annotation of this article is finished (Ctrl+Enter)"
         )
