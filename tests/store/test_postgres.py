@@ -275,3 +275,21 @@ def test_a_team_on_one_server_annotates_measures_and_curates(team_url, pg_url):
         assert curated.accepted == 1 and len(curated.to_review) == 1
         assert [a.layer for a in carol.annotations.for_document(1) if a.annotator == CURATED] == [
             "claim"]  # fmt: skip
+
+
+def test_an_annotator_on_a_server_suggests_rejects_and_exports(team_url, pg_url, tmp_path):
+    from annotator.domain.actors import ActorDraft, ActorKind
+    from annotator.jobs.exporter import export
+    from annotator.jobs.suggest import suggest
+
+    with Project.open(pg_url) as owner:
+        owner.actors.create(ActorDraft("Okafor", ActorKind.PERSON))
+    with Project.open(team_url["alice"]) as alice:
+        report = suggest(alice, "actors", [1])
+        assert report.added == 1
+        [found] = alice.suggestions.list()
+        assert alice.suggestions.reject([found]) == 1  # her own rejection, kept on the server
+        assert suggest(alice, "actors", [1]).rejected == 1
+        out = tmp_path / "p.qdpx"
+        export(alice, "qdpx", out)  # the export's GUIDs are stored by her login
+        assert out.stat().st_size > 0
