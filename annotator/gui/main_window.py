@@ -41,6 +41,7 @@ from annotator.gui.docks.history import HistoryDock
 from annotator.gui.docks.legend import LegendDock
 from annotator.gui.icons import app_icon, icon
 from annotator.gui.import_flow import ImportFlow
+from annotator.gui.menus import menu_table
 from annotator.gui.merge_flow import merge_dialog
 from annotator.gui.project_menu import ProjectMenu
 from annotator.gui.project_state import (
@@ -230,68 +231,7 @@ class MainWindow(QMainWindow):
         for old in self.findChildren(QToolBar):
             self.removeToolBar(old)
             old.deleteLater()
-        menus: dict[str, list[str | None]] = {
-            "&File": [
-                "import",
-                "import-folder",
-                "export",
-                None,
-                "merge-project",
-                "backups",
-                None,
-                "quit",
-            ],
-            "&Edit": ["undo", "redo", None, "delete", None, "find", "search", None, "scheme"],
-            "&Annotate": [
-                *(f"tag-{layer.name}" for layer in self.workspace.scheme.layers if layer.hotkey),
-                None,
-                "span-to-selection",
-                "start-left",
-                "start-right",
-                "end-left",
-                "end-right",
-                None,
-                "snap",
-                "new-actor",
-            ],
-            "&Navigate": [
-                "next-annotation",
-                "previous-annotation",
-                None,
-                "next-document",
-                "previous-document",
-            ],
-            "&Document": [
-                "done-next",
-                None,
-                *(f"status-{status.value}" for status in DocumentStatus),
-                None,
-                "assign",
-                "delete-document",
-            ],
-            "&View": ["zoom-in", "zoom-out", None],
-            "Ass&ist": [
-                "suggest-actors",
-                "suggest-actors-all",
-                None,
-                "accept-suggestion",
-                "reject-suggestion",
-                "accept-engine",
-                None,
-                "next-suggestion",
-                "previous-suggestion",
-            ],
-            "Analy&sis": [
-                "statements",
-                "actor-page",
-                "charts",
-                None,
-                "agreement",
-                "curate",
-                "curating",
-            ],
-            "&Help": ["shortcuts", "about"],
-        }
+        menus = menu_table(self.workspace.scheme)
         for title, names in menus.items():
             menu = bar.addMenu(title)
             for name in names:

@@ -105,3 +105,22 @@ def test_annotate_all_occurrences_previews_the_count_then_adds_them(qtbot, make_
     assert mentions == [0, second.index("OKAFOR")]
     assert all(a.origin is Origin.MANUAL and a.actor_id == okafor.id
                for d in (1, 2) for a in project.annotations.for_document(d))  # fmt: skip
+
+
+def test_the_assist_menu_lists_every_engine_and_verdict(make_window, project):
+    window = make_window(project)
+    from PySide6.QtWidgets import QMenu
+
+    [assist] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "Ass&ist"]
+    names = [action.objectName() for action in assist.actions() if not action.isSeparator()]
+    for name in (
+        "suggest-actors",
+        "suggest-quotes",
+        "suggest-claims",
+        "suggest-model",
+        "annotate-all",
+        "train-model",
+        "accept-suggestion",
+        "reject-suggestion",
+    ):
+        assert name in names
