@@ -241,3 +241,23 @@ def test_screenshots_of_the_analysis_windows(tmp_path, capsys):
         assert not image.isNull() and image.width() > 500
     assert main(["screenshot", "--db", str(db), "--view", "actor", "--out",
                  str(tmp_path / "x.png")]) == 2  # fmt: skip
+
+
+def test_the_export_dialog_writes_a_qdpx_for_nvivo(qtbot, make_window, project, tmp_path):
+    import zipfile
+
+    from annotator.gui.dialogs.export_dialog import ExportDialog
+
+    add_samples(project)
+    window = make_window(project)
+    dialog = ExportDialog(window.workspace.scheme, tmp_path, window)
+    assert not dialog.qdpx_target.isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData("qdpx"))
+    assert dialog.qdpx_target.isEnabled() and dialog.path.text().endswith(".qdpx")
+    dialog.qdpx_target.setCurrentIndex(dialog.qdpx_target.findData("nvivo"))
+    dialog._accept()
+    assert dialog.request.options.qdpx_target == "nvivo"
+    job = window.export_to(dialog.request)
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
+    assert "project.qde" in zipfile.ZipFile(dialog.request.out).namelist()

@@ -72,6 +72,13 @@ class ExportDialog(QDialog):
         self.network = QComboBox()
         self.network.addItem("actors", "actors")
         self.network.addItem("actors and topics", "actor-topic")
+        self.qdpx_target = QComboBox()
+        for label, value in (("the standard (QualCoder …)", "standard"), ("NVivo", "nvivo"),
+                             ("MAXQDA", "maxqda"), ("ATLAS.ti", "atlasti")):  # fmt: skip
+            self.qdpx_target.addItem(label, value)
+        self.qdpx_actors = QComboBox()
+        self.qdpx_actors.addItem("cases, with their kind as a variable", "cases")
+        self.qdpx_actors.addItem("codes", "codes")
         self.error = plain_label()
         self.error.setStyleSheet("color: #c62828")
         form = QFormLayout(self)
@@ -86,6 +93,8 @@ class ExportDialog(QDialog):
         form.addRow("Suggestions", self.suggestions)
         form.addRow("doccano offsets", self.offsets)
         form.addRow("Network", self.network)
+        form.addRow("REFI-QDA for", self.qdpx_target)
+        form.addRow("REFI-QDA actors as", self.qdpx_actors)
         form.addRow(self.error)
         form.addRow(ok_cancel(self._accept, self.reject))
         self.format.currentIndexChanged.connect(self._on_format)
@@ -96,6 +105,8 @@ class ExportDialog(QDialog):
         spec = FORMATS[self.format.currentData()]
         self.offsets.setEnabled(spec.name == "doccano")
         self.network.setEnabled(spec.name == "graphml")
+        self.qdpx_target.setEnabled(spec.name == "qdpx")
+        self.qdpx_actors.setEnabled(spec.name == "qdpx")
         current = Path(self.path.text())
         stem = current.stem if current.suffix else current.name
         self.path.setText(str(current.with_name(stem + spec.extension)))
@@ -126,7 +137,10 @@ class ExportDialog(QDialog):
             splits=splits,
             seed=self.seed.value(),
             options=FormatOptions(
-                offsets=self.offsets.currentData(), network=self.network.currentData()
+                offsets=self.offsets.currentData(),
+                network=self.network.currentData(),
+                qdpx_target=self.qdpx_target.currentData(),
+                qdpx_actors=self.qdpx_actors.currentData(),
             ),
         )
         self.accept()
