@@ -109,15 +109,8 @@ def _proposer(
         quotes = QuoteFinder(actors, layer=layer, speaker=speaker)
 
         def quoted(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
-            mentions = [
-                Mention(a.start, a.end, a.actor_id)
-                for a in seen if a.layer == mentions_layer and a.actor_id is not None
-            ]  # fmt: skip
-            done = [(a.start, a.end) for a in seen if a.layer == layer]
-            return [
-                d for d in quotes.find(document.text, document.language, mentions)
-                if not any(s < d.end and d.start < e for s, e in done)  # annotated already
-            ]  # fmt: skip
+            found = quotes.find(document.text, document.language, _mentions(seen, mentions_layer))
+            return _not_annotated(found, seen, layer)
 
         return quoted
     if engine == "claims":
@@ -127,15 +120,8 @@ def _proposer(
                              quote_layer=quote_layer, speaker=speaker)  # fmt: skip
 
         def claimed(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
-            mentions = [
-                Mention(a.start, a.end, a.actor_id)
-                for a in seen if a.layer == mentions_layer and a.actor_id is not None
-            ]  # fmt: skip
-            done = [(a.start, a.end) for a in seen if a.layer == claim_layer]
-            return [
-                d for d in claims.find(document.text, document.language, mentions)
-                if not any(s < d.end and d.start < e for s, e in done)
-            ]  # fmt: skip
+            found = claims.find(document.text, document.language, _mentions(seen, mentions_layer))
+            return _not_annotated(found, seen, claim_layer)
 
         return claimed
     if engine == "model":
@@ -153,11 +139,26 @@ def _model_proposer(project: Project, layer: str, model: str | None) -> Proposer
                          resolve=lambda text: names.get(bare_name(text)))  # fmt: skip
 
     def learned(document: Document, seen: Sequence[Annotation]) -> list[AnnotationDraft]:
-        done = [(a.start, a.end) for a in seen if a.layer == finder.layer]
         [found] = list(finder.find([document.text]))
-        return [d for d in found if not any(s < d.end and d.start < e for s, e in done)]
+        return _not_annotated(found, seen, finder.layer)
 
     return learned
+
+
+def _mentions(seen: Sequence[Annotation], layer: str) -> list[Mention]:
+    """The actor mentions the person sees, for linking speakers and claimants."""
+    return [
+        Mention(a.start, a.end, a.actor_id)
+        for a in seen if a.layer == layer and a.actor_id is not None
+    ]  # fmt: skip
+
+
+def _not_annotated(
+    drafts: list[AnnotationDraft], seen: Sequence[Annotation], layer: str
+) -> list[AnnotationDraft]:
+    """The proposals that overlap nothing the person sees annotated on ``layer``."""
+    done = [(a.start, a.end) for a in seen if a.layer == layer]
+    return [d for d in drafts if not any(s < d.end and d.start < e for s, e in done)]
 
 
 def _quote_layer(scheme: Scheme) -> tuple[str, str]:
