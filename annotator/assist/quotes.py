@@ -165,17 +165,15 @@ class _Reader:
         words = [(s, e, w) for s, e, w in tokens if w not in ",:\u00a0"][:8]
         pronoun: str | None = None  # "a-t-il assuré": the pronoun rides on the auxiliary
         for position, (s, e, word) in enumerate(words):
-            lowered = word.lower()
-            inverted = _INVERTED.search(lowered)
-            base = lowered[: inverted.start()] if inverted else lowered
+            base, inverted = _inversion(word)
             if inverted and base not in self.speech.verbs:
-                pronoun = inverted.group(0).strip("-t")
+                pronoun = inverted
                 continue
             if base in self.speech.verbs:
                 if any(w in _ENDS for _s, _e, w in words[:position]):
                     return None
-                if inverted or pronoun:
-                    said_by = inverted.group(0).strip("-t") if inverted else str(pronoun)
+                said_by = inverted or pronoun
+                if said_by:
                     return word, self._by_reference(said_by, q_end)
                 window = (q_end, self._phrase_end(e, limit))
                 speaker = self._speaker_in(window, q_end, verb_at=s, pronouns=False)
@@ -192,11 +190,9 @@ class _Reader:
         tokens = self._tokens(max(limit, q_start - _REACH), q_start)
         for position in range(len(tokens) - 1, max(len(tokens) - 12, -1), -1):
             s, e, word = tokens[position]
-            lowered = word.lower()
             if word in _ENDS or word in OPENERS.values() or word in OPENERS:
                 return None
-            inverted = _INVERTED.search(lowered)
-            base = lowered[: inverted.start()] if inverted else lowered
+            base, _pronoun = _inversion(word)
             between = tokens[position + 1 :]
             if base in self.speech.verbs or base in self.speech.naming:
                 speaker = self._subject(limit, s, q_start)
@@ -280,12 +276,10 @@ class _Reader:
         if not 1 <= len(tail) <= 8:
             return None
         for s, _e, word in tail:
-            lowered = word.lower()
-            inverted = _INVERTED.search(lowered)
-            base = lowered[: inverted.start()] if inverted else lowered
+            base, inverted = _inversion(word)
             if base in self.speech.verbs and base not in self.speech.according:
                 if inverted:
-                    speaker = self._by_reference(inverted.group(0).strip("-t"), comma)
+                    speaker = self._by_reference(inverted, comma)
                 elif self._names_someone(comma, stop):
                     speaker = self._speaker_in((comma, stop), comma, verb_at=s)
                 else:
@@ -442,6 +436,16 @@ class _Reader:
             (m.start() + start, m.end() + start, m.group())
             for m in _TOKEN.finditer(self.text[start:end])
         ]
+
+
+def _inversion(word: str) -> tuple[str, str | None]:
+    """A word lower-cased without a French inverted subject, and that subject: "a-t-il" is
+    ("a", "il"), "confie-t-elle" ("confie", "elle"), "said" ("said", None)."""
+    lowered = word.lower()
+    inverted = _INVERTED.search(lowered)
+    if inverted is None:
+        return lowered, None
+    return lowered[: inverted.start()], inverted.group(0).strip("-t")
 
 
 _CUES: dict[int, re.Pattern[str]] = {}
