@@ -63,7 +63,7 @@ def _actors(
         document = docs.get(span.document_id)
         if span.actor_id is None or document is None:
             continue
-        if not _within(document.published, document.source, chosen):
+        if not chosen.admits(document.published, document.source):
             continue
         name = names.get(span.actor_id, str(span.actor_id))
         mentions[name] += 1
@@ -84,14 +84,6 @@ def _actors(
          "claims": [float(claims[n]) for n in chosen_names]},
         x_label="", y_label="", spans=dict(spans),
     )  # fmt: skip
-
-
-def _within(published: date | None, source: str | None, chosen: StatementFilter) -> bool:
-    if chosen.since and (published is None or published < chosen.since):
-        return False
-    if chosen.until and (published is None or published > chosen.until):
-        return False
-    return not (chosen.source and (source or "") != chosen.source)
 
 
 def _period_key(day: date, period: str) -> str:

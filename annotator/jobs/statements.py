@@ -43,6 +43,14 @@ class StatementFilter:
     source: str | None = None
     layers: frozenset[str] | None = None  # default: every layer with a speaker or claimant
 
+    def admits(self, published: date | None, source: str | None) -> bool:
+        """Whether an article of this date and source is within the dates and source asked."""
+        if self.since and (published is None or published < self.since):
+            return False
+        if self.until and (published is None or published > self.until):
+            return False
+        return not (self.source and (source or "") != self.source)
+
 
 def statement_layers(scheme: Scheme) -> dict[str, str]:
     """Layer -> the actor attribute naming who made its statements."""
@@ -70,12 +78,7 @@ def statement_rows(project: Project, chosen: StatementFilter | None = None) -> l
         document = documents.get(span.document_id)
         if document is None:
             continue
-        when = document.published
-        if (chosen.since and (when is None or when < chosen.since)) or (
-            chosen.until and (when is None or when > chosen.until)
-        ):
-            continue
-        if chosen.source and (document.source or "") != chosen.source:
+        if not chosen.admits(document.published, document.source):
             continue
         actor_id = span.links.get(layers[span.layer])
         name, kind = actors.get(actor_id, ("", "")) if actor_id is not None else ("", "")
@@ -83,8 +86,8 @@ def statement_rows(project: Project, chosen: StatementFilter | None = None) -> l
         rows.append(StatementRow(
             span.id, span.document_id, document.title, span.layer, name, actor_id, kind,
             str(values.get("kind", "")), str(values.get("topic", "")),
-            str(values.get("stance", "")), when, document.source or "", span.text, span.start,
-            span.end, span.annotator,
+            str(values.get("stance", "")), document.published, document.source or "",
+            span.text, span.start, span.end, span.annotator,
         ))  # fmt: skip
     rows.sort(key=lambda r: (r.published is None, r.published or date.min, r.document_id,
                              r.start))  # fmt: skip
