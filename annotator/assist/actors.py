@@ -60,6 +60,7 @@ class ActorFinder:
         for key, names in by_key.items():
             self._automaton.add_word(key, (len(key), tuple(names)))
         self.empty = not by_key
+        self._longest = max((len(key) for key in by_key), default=0)
         if not self.empty:
             self._automaton.make_automaton()
 
@@ -71,16 +72,19 @@ class ActorFinder:
         candidates: list[tuple[int, int, _Name]] = []
         shared: list[tuple[int, int]] = []  # wordings several actors are called by
         folded = _fold(text)
-        # leftmost-longest matches, in C; where the longest is no whole word ("Okaforian"),
-        # every shorter match inside it is tried
+        # leftmost-longest matches, in C; then the matches that start inside one: a longer
+        # name may ("The Chamber" | "Chamber of Commerce"), and where the leftmost is no whole
+        # word ("Okaforian"), a shorter one inside it may stand
         for last, (length, names) in self._automaton.iter_long(folded):
             start, end = last + 1 - length, last + 1
-            if self._take(text, start, end, names, candidates, shared):
-                continue
-            for inner_last, (inner, inner_names) in self._automaton.iter(folded, start, end):
-                inner_start = inner_last + 1 - inner
-                if inner < length:
-                    self._take(text, inner_start, inner_last + 1, inner_names, candidates, shared)
+            took = self._take(text, start, end, names, candidates, shared)
+            reach = min(len(folded), end + self._longest)
+            for inner_last, (inner, inner_names) in self._automaton.iter(folded, start, reach):
+                inner_start, inner_end = inner_last + 1 - inner, inner_last + 1
+                if not start <= inner_start < end or (inner_start, inner_end) == (start, end):
+                    continue
+                if inner > length or not took:
+                    self._take(text, inner_start, inner_end, inner_names, candidates, shared)
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first, then leftmost
         chosen = _union(taken)
         for start, end, name in candidates:

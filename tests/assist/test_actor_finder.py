@@ -27,6 +27,12 @@ def test_every_exact_name_and_alias_is_found_and_the_longest_wins():
     assert found(text) == [("Mayor Okafor", 1), ("US", 2), ("Adaeze Okafor", 1), ("Okafor", 1)]
 
 
+def test_a_longer_name_starting_inside_a_shorter_one_wins():
+    registry = [actor(1, "Chamber of Commerce", "the chamber", kind=ActorKind.ORGANISATION)]
+    text = "The Chamber of Commerce warned. The chamber agreed."
+    assert found(text, registry) == [("Chamber of Commerce", 1), ("The chamber", 1)]
+
+
 def test_never_inside_a_longer_word():
     text = "Okaforian USB plus BUSES, okafor-style, Élyséeen and قطري"
     assert found(text) == []
