@@ -57,14 +57,31 @@ def save(table: ChartTable, out: Path) -> None:
 def _bars(axes: Any, table: ChartTable) -> None:
     names = list(reversed(table.categories))  # the largest at the top
     groups = len(table.series)
-    height = 0.8 / max(groups, 1)
+    height = bar_height(groups)
     for number, (name, values) in enumerate(table.series.items()):
-        positions = [i - (number - (groups - 1) / 2) * height for i in range(len(names))]
+        positions = [bar_position(i, number, groups) for i in range(len(names))]
         axes.barh(positions, list(reversed(values)), height=height, label=name,
                   color=PALETTE[number % len(PALETTE)])  # fmt: skip
     axes.set_yticks(range(len(names)), names)
     if groups > 1:
         axes.legend(fontsize=8, frameon=False)
+
+
+def bar_height(groups: int) -> float:
+    return 0.8 / max(groups, 1)
+
+
+def bar_position(row: int, number: int, groups: int) -> float:
+    """Where bar ``number`` of a group of ``groups`` sits in row ``row`` (rows count from the
+    bottom; the first series on top)."""
+    return row - (number - (groups - 1) / 2) * bar_height(groups)
+
+
+def bar_at(y: float, groups: int) -> tuple[int, int]:
+    """The row and the series of the bar nearest to height ``y`` (bar_position inverted)."""
+    row = round(y)
+    number = round(-(y - row) / bar_height(groups) + (groups - 1) / 2)
+    return row, max(0, min(groups - 1, number))
 
 
 def _lines(axes: Any, table: ChartTable) -> None:

@@ -80,3 +80,12 @@ def test_filters_and_an_empty_chart(capsys, corpus, tmp_path):
     code, printed, _ = run(capsys, "chart", "topics", "--db", str(corpus.db.where),
                            "--source", "Nowhere", "--out", str(tmp_path / "t.png"))  # fmt: skip
     assert code == 1 and "nothing to chart" in printed
+
+
+def test_a_click_finds_the_bar_drawn_there():
+    from annotator.charts.figures import bar_at, bar_position
+
+    for groups in (1, 2, 3):
+        for row in range(4):
+            for number in range(groups):
+                assert bar_at(bar_position(row, number, groups), groups) == (row, number)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.charts.figures import bar_at
 from annotator.charts.table import KINDS, ChartTable
 from annotator.domain.wording import counted
 from annotator.jobs.statements import StatementFilter
@@ -171,14 +172,10 @@ class ChartWindow(QDialog):
             nearest = min(values, key=lambda name: abs(values[name] - y))
             return table.categories[index], nearest
         names = list(reversed(table.categories))
-        groups = len(table.series)
-        height = 0.8 / max(groups, 1)
-        row = round(y)
-        if not 0 <= row < len(names):
+        row, number = bar_at(y, len(table.series))
+        if not 0 <= row < len(names) or not table.series:
             return None
-        number = round(-(y - row) / height + (groups - 1) / 2)
-        series = list(table.series)[max(0, min(groups - 1, number))]
-        return names[row], series
+        return names[row], list(table.series)[number]
 
     def list_spans(self, cell: tuple[str, str], ids: list[int]) -> None:
         rows = {row.id: row for row in self._window.workspace.statements()}
