@@ -2,7 +2,7 @@
 database and no Qt; store, formats and jobs know no Qt; the GUI reaches the data only through
 the core's services; nothing below imports what is above.
 
-    domain  <  analysis, assist, formats, store  <  jobs  <  gui, cli
+    domain  <  analysis, assist, formats, store  <  charts (draws analysis)  <  jobs  <  gui, cli
 """
 
 import ast
@@ -18,7 +18,7 @@ RULES = {
     "domain": ({"domain"}, QT | DATABASE | {"trafilatura", "networkx", "yaml"}),
     "analysis": ({"analysis"}, QT | DATABASE),
     "assist": ({"domain", "assist"}, QT | DATABASE),
-    "charts": ({"domain", "charts"}, QT | DATABASE),
+    "charts": ({"domain", "analysis", "charts"}, QT | DATABASE),  # networks are drawn
     "formats": ({"domain", "formats"}, QT | DATABASE),
     "store": ({"domain", "store", "resources"}, QT),
     "jobs": ({"domain", "analysis", "assist", "charts", "formats", "store", "jobs", "paths",

@@ -53,6 +53,7 @@ class Network:
     start: date | None = None
     end: date | None = None
     codes: dict[int, tuple[Hashable, ...]] = field(default_factory=dict)  # combine: code -> levels
+    kept: list[Statement] = field(default_factory=list, repr=False)  # the statements it counts
 
     @property
     def one_mode(self) -> bool:

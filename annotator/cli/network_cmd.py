@@ -41,7 +41,10 @@ def register(
     parser.add_argument("--from", dest="since", type=date.fromisoformat, help="YYYY-MM-DD")
     parser.add_argument("--to", dest="until", type=date.fromisoformat, help="YYYY-MM-DD")
     parser.add_argument("--annotator", help="only this person's spans")
-    parser.add_argument("--out", required=True, type=Path, help="FILE.graphml, .csv or .dl")
+    parser.add_argument(
+        "--out", required=True, type=Path,
+        help="FILE.graphml, .csv or .dl; or a picture: .svg, .pdf, .png",
+    )  # fmt: skip
     parser.set_defaults(run=run)
 
 

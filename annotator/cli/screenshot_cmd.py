@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from annotator.cli.projects import open_project
+from annotator.domain.errors import UsageError
 
 
 def register(
@@ -25,12 +26,17 @@ def register(
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument(
         "--view",
-        choices=("workbench", "statements", "charts", "actor"),
+        choices=("workbench", "statements", "charts", "actor", "network"),
         default="workbench",
         help="the workbench or an analysis window",
     )
     parser.add_argument("--chart", default="actors", help="the chart of --view charts")
     parser.add_argument("--actor", type=int, metavar="ID", help="the actor of --view actor")
+    parser.add_argument(
+        "--network", metavar="FIELD=VALUE,...", default="",
+        help="the network of --view network, e.g. layer=quote,var2=source (fields: type, "
+        "layer, var1, var2, qualifier, aggregation, normalization, duplicates)",
+    )  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -50,6 +56,17 @@ def run(args: argparse.Namespace) -> int:
             view=args.view,
             chart=args.chart,
             actor=args.actor,
+            network=_fields(args.network),
         )
     print(out)
     return 0
+
+
+def _fields(text: str) -> dict[str, str]:
+    fields = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, equals, value = part.partition("=")
+        if not equals:
+            raise UsageError(f"--network: FIELD=VALUE, not {part!r}")
+        fields[name.strip()] = value.strip()
+    return fields

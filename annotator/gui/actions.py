@@ -158,6 +158,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("charts", "C&harts…", None, "charts",
                "Actors, speakers and topics over time, the stance matrix: click to list the "
                "statements behind a bar or cell", "Analysis"),
+    ActionSpec("network", "&Network…", None, "network",
+               "Discourse networks as DNA builds them: who agrees with whom on which topic; "
+               "export for Gephi, visone or UCINET", "Analysis"),
     ActionSpec("agreement", "&Agreement…", None, "agreement",
                "Agreement between annotators: span F1, α and κ, and every disagreement",
                "Analysis"),

@@ -1,4 +1,5 @@
-"""What the window does for analysis: the statement browser and the charts."""
+"""What the window does for analysis: the statement browser, actor pages, charts and
+networks."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject
 from annotator.domain.errors import AnnotatorError
 from annotator.gui.dialogs.actor_page import ActorPage
 from annotator.gui.dialogs.chart_window import ChartWindow
+from annotator.gui.dialogs.network_window import NetworkWindow
 from annotator.gui.dialogs.statement_browser import StatementBrowser
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ class AnalysisActions(QObject):
         self._window = window
         self.browser: StatementBrowser | None = None  # one, kept while the window lives
         self.charts: ChartWindow | None = None
+        self.network: NetworkWindow | None = None
 
     def show_statements(self) -> StatementBrowser:
         if self.browser is None:
@@ -64,3 +67,12 @@ class AnalysisActions(QObject):
         self.charts.show()
         self.charts.raise_()
         return self.charts
+
+    def show_network(self) -> NetworkWindow:
+        if self.network is None:
+            self.network = NetworkWindow(self._window)
+            self.network.placeRequested.connect(self._window.show_place)
+        self.network.refresh()
+        self.network.show()
+        self.network.raise_()
+        return self.network

@@ -51,6 +51,7 @@ _ICONS: dict[str, str] = {
     "train": "mdi6.school-outline",
     "statements": "mdi6.table-search",
     "charts": "mdi6.chart-bar",
+    "network": "mdi6.graph-outline",
     "actor-page": "mdi6.card-account-details-outline",
     "accept": "mdi6.check-bold",
     "reject": "mdi6.close-thick",

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             "agreement": self.team.show_agreement,
             "statements": self.analysis.show_statements,
             "charts": self.analysis.show_charts,
+            "network": self.analysis.show_network,
             "actor-page": lambda: self.analysis.show_actor(),
             "curate": self.team.show_curation,
             "curating": lambda: self.workspace.set_curating(

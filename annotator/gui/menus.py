@@ -31,7 +31,7 @@ def menu_table(scheme: Scheme) -> dict[str, list[str | None]]:
             "accept-suggestion", "reject-suggestion", "accept-engine", None,
             "next-suggestion", "previous-suggestion",
         ],
-        "Analy&sis": ["statements", "actor-page", "charts", None, "agreement", "curate",
+        "Analy&sis": ["statements", "actor-page", "charts", "network", None, "agreement", "curate",
                       "curating"],
         "&Help": ["shortcuts", "about"],
     }  # fmt: skip

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from annotator.domain.errors import UsageError
 from annotator.gui.app import application
@@ -28,8 +29,10 @@ def render_screenshot(
     view: str = "workbench",
     chart: str = "actors",
     actor: int | None = None,
+    network: dict[str, str] | None = None,
 ) -> Path:
-    """The workbench, or one of its analysis windows (``view``: statements, charts, actor)."""
+    """The workbench, or one of its analysis windows (``view``: statements, charts, actor,
+    network; ``network`` chooses the network: its window's fields, e.g. layer=quote)."""
     app = application()
     apply_theme(app, theme)
     with tempfile.TemporaryDirectory() as folder:
@@ -45,20 +48,7 @@ def render_screenshot(
         if select is not None:
             window.annotating.select(select, reveal=True)
             window.annotations.show_selected(select)
-        shown: QWidget = window
-        if view == "statements":
-            shown = window.analysis.show_statements()
-        elif view == "charts":
-            charts = window.analysis.show_charts()
-            charts.kind.setCurrentIndex(max(charts.kind.findData(chart), 0))
-            shown = charts
-        elif view == "actor":
-            if actor is None:
-                raise UsageError("--view actor needs --actor ID")
-            page = window.analysis.show_actor(actor)
-            if page is None:
-                raise UsageError(f"no actor with id {actor}")
-            shown = page
+        shown = _view(window, view, chart, actor, network)
         if shown is not window:
             shown.resize(min(width, 1100), min(height, 700))
         for _ in range(3):
@@ -69,3 +59,44 @@ def render_screenshot(
     if not image.save(str(out)):
         raise UsageError(f"cannot write {out}")
     return out
+
+
+def _view(
+    window: MainWindow, view: str, chart: str, actor: int | None,
+    network: dict[str, str] | None,
+) -> QWidget:  # fmt: skip
+    shown: QWidget = window
+    if view == "statements":
+        shown = window.analysis.show_statements()
+    elif view == "charts":
+        charts = window.analysis.show_charts()
+        charts.kind.setCurrentIndex(max(charts.kind.findData(chart), 0))
+        shown = charts
+    elif view == "actor":
+        if actor is None:
+            raise UsageError("--view actor needs --actor ID")
+        page = window.analysis.show_actor(actor)
+        if page is None:
+            raise UsageError(f"no actor with id {actor}")
+        shown = page
+    elif view == "network":
+        shown = _network(window, network or {})
+    return shown
+
+
+def _network(window: MainWindow, chosen: dict[str, str]) -> QWidget:
+    shown = window.analysis.show_network()
+    for name, value in chosen.items():
+        combo = getattr(shown, name, None)
+        if not isinstance(combo, QComboBox) or combo.findData(value) < 0:
+            raise UsageError(f"--network: no {name}={value} (type, layer, var1, var2, qualifier, "
+                             "aggregation, normalization, duplicates)")  # fmt: skip
+        combo.setCurrentIndex(combo.findData(value))
+    deadline = time.monotonic() + 60
+    while (shown.job is None or shown.job.running or shown.report is None) and (
+        time.monotonic() < deadline
+    ):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if shown.job is not None and shown.job.running:
+        raise UsageError("the network took over a minute to build")
+    return shown

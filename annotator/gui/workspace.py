@@ -12,6 +12,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -35,6 +36,10 @@ from annotator.gui.my_work import MyWork
 from annotator.gui.undo_history import UndoHistory
 from annotator.jobs.actor_profile import ActorProfile, actor_profile
 from annotator.jobs.charts import chart_table
+from annotator.jobs.network import NetworkOptions, NetworkReport
+from annotator.jobs.network import build as build_network
+from annotator.jobs.network import write as write_network
+from annotator.jobs.progress import Progress
 from annotator.jobs.statements import StatementFilter, StatementRow, statement_rows
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.history import Changes, HistoryEntry
@@ -188,6 +193,15 @@ class Workspace(QObject):
     ) -> ChartTable:
         """The table behind one chart (Analysis → Charts)."""
         return chart_table(self.project, kind, chosen, period=period)
+
+    def network(self, options: NetworkOptions, progress: Progress | None = None) -> NetworkReport:
+        """A discourse network and the statements behind it (Analysis → Network; run off the
+        GUI thread)."""
+        return build_network(self.project, options, progress)
+
+    def write_network(self, report: NetworkReport, out: Path) -> list[Path]:
+        """The network's file: GraphML, CSV, DL or a picture, by the extension."""
+        return write_network(report, out)
 
     def sources(self) -> list[str]:
         """The sources articles come from (the Charts window's filter)."""

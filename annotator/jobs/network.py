@@ -34,6 +34,7 @@ from annotator.store.project import Project
 VARIABLES = ("actor", "actor-kind", "topic", "source")
 TYPES = ("onemode", "twomode", "eventlist")
 FORMATS = (".graphml", ".csv", ".dl")
+PICTURES = (".svg", ".pdf", ".png")  # a drawing of the network (annotator.charts.network_figure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +54,58 @@ class NetworkOptions:
     annotator: str | None = None
 
 
-@dataclass(slots=True)
-class NetworkReport:
-    statements: int = 0
-    left_out: dict[str, int] = field(default_factory=dict)  # reason -> statements
-    files: list[Path] = field(default_factory=list)
-    networks: list[Network] = field(default_factory=list)
-
-
 @dataclass(frozen=True, slots=True)
-class _Row:
+class NetworkStatement:
+    """A statement with what a person reading it needs: its article's title and its text."""
+
     statement: Statement
     title: str
     text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class NetworkReport:
+    options: NetworkOptions = field(default_factory=NetworkOptions)
+    statements: int = 0  # after duplicates were dropped
+    left_out: dict[str, int] = field(default_factory=dict)  # reason -> statements
+    files: list[Path] = field(default_factory=list)
+    networks: list[Network] = field(default_factory=list)
+    rows: list[NetworkStatement] = field(default_factory=list)  # every statement read
+
+    def behind(self, first: str, second: str | None = None, network: int = 0) -> list[int]:
+        """The statements behind a node (``second`` None) or an edge of network ``network``:
+        a node's own statements; a two-mode edge's statements of that actor on that concept;
+        a one-mode edge's statements of either actor on a concept both speak to (with a
+        qualifier and congruence or conflict, on the same or on another level)."""
+        made = self.networks[network]
+        inside = {id(s) for s in made.kept}
+        kept = [r for r in self.rows if id(r.statement) in inside]
+        if second is None:
+            return [r.statement.id for r in kept if first in (r.statement.first,
+                    r.statement.second if not made.one_mode else None)]  # fmt: skip
+        if not made.one_mode:
+            return [r.statement.id for r in kept
+                    if (r.statement.first, r.statement.second) == (first, second)]  # fmt: skip
+        said: dict[str, set[tuple[str, Hashable]]] = {first: set(), second: set()}
+        for row in kept:
+            if row.statement.first in said:
+                said[row.statement.first].add((row.statement.second, row.statement.qualifier))
+        aggregation = self.options.aggregation
+
+        def shared(actor: str, concept: str, level: Hashable) -> bool:
+            other = said[second if actor == first else first]
+            if aggregation == "congruence":
+                return (concept, level) in other
+            if aggregation == "conflict":
+                return any(c == concept and q != level for c, q in other)
+            return any(c == concept for c, _q in other)
+
+        return [
+            r.statement.id for r in kept if r.statement.first in said
+            and shared(r.statement.first, r.statement.second, r.statement.qualifier)
+        ]  # fmt: skip
 
 
 def parse_duration(text: str) -> timedelta:
@@ -80,17 +120,26 @@ def parse_duration(text: str) -> timedelta:
 def network(
     project: Project, options: NetworkOptions, out: Path, progress: Progress | None = None
 ) -> NetworkReport:
+    """Build the networks and write them to ``out`` (the format from its extension)."""
+    check_out(options, out)
+    report = build(project, options, progress)
+    report.files = write(report, out)
+    return report
+
+
+def build(
+    project: Project, options: NetworkOptions, progress: Progress | None = None
+) -> NetworkReport:
+    """The networks of ``options`` (one per time window), with the statements behind them."""
     progress = progress or Progress()
-    _check(options, out)
-    report = NetworkReport()
-    rows = _statements(project, options, report, progress)
+    check(options)
+    report = NetworkReport(options)
+    report.rows = _statements(project, options, report, progress)
     if options.type == "eventlist":
-        _eventlist(rows, options, out)
-        report.files.append(out)
-        report.statements = len(rows)
+        report.statements = len(report.rows)
         return report
     order = _qualifier_order(project, options)
-    kept = deduplicate([r.statement for r in rows], options.duplicates)
+    kept = deduplicate([r.statement for r in report.rows], options.duplicates)
     report.statements = len(kept)
     parts: list[tuple[date | None, date | None, list[Statement]]]
     if options.window is not None:
@@ -100,31 +149,45 @@ def network(
     else:
         parts = [(options.since, options.until, kept)]
     for start, end, inside in parts:
+        progress.check()
         made = _build(inside, options, order)
-        made.start, made.end = start, end
+        made.start, made.end, made.kept = start, end, inside
         report.networks.append(made)
-    report.files = _write(report.networks, out, windowed=options.window is not None)
     return report
 
 
-def _check(options: NetworkOptions, out: Path) -> None:
+def write(report: NetworkReport, out: Path) -> list[Path]:
+    """The files of a built report: one, or one per window for GraphML, DL and pictures."""
+    options = report.options
+    check_out(options, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if options.type == "eventlist":
+        _eventlist(report.rows, options, out)
+        return [out]
+    return _write(report.networks, options, out, windowed=options.window is not None)
+
+
+def check(options: NetworkOptions) -> None:
     if options.type not in TYPES:
         raise UsageError(f"--type: {', '.join(TYPES)}")
     for variable in (options.var1, options.var2):
         if variable not in VARIABLES:
             raise UsageError(f"variables: {', '.join(VARIABLES)}, not {variable!r}")
-    suffix = out.suffix.lower()
-    if options.type == "eventlist" and suffix != ".csv":
-        raise UsageError("an event list is written as .csv")
-    if suffix not in FORMATS:
-        raise UsageError(f"--out: a file ending in {', '.join(FORMATS)}")
     if options.aggregation != "ignore" and options.qualifier is None:
         raise UsageError(f"--aggregation {options.aggregation} needs a --qualifier")
 
 
+def check_out(options: NetworkOptions, out: Path) -> None:
+    suffix = out.suffix.lower()
+    if options.type == "eventlist" and suffix != ".csv":
+        raise UsageError("an event list is written as .csv")
+    if suffix not in FORMATS + PICTURES:
+        raise UsageError(f"--out: a file ending in {', '.join(FORMATS + PICTURES)}")
+
+
 def _statements(
     project: Project, options: NetworkOptions, report: NetworkReport, progress: Progress
-) -> list[_Row]:
+) -> list[NetworkStatement]:
     """Every statement, read in bulk (plain selects, no objects per span beyond a tuple)."""
     scheme = project.scheme.load()
     if options.layer not in {layer.name for layer in scheme.layers}:
@@ -136,7 +199,7 @@ def _statements(
     annotators = {options.annotator} if options.annotator else None
     _found, spans = project.coded.read(layers={options.layer}, annotators=annotators)
     progress.check()
-    rows: list[_Row] = []
+    rows: list[NetworkStatement] = []
     for span in spans:
         document = documents[span.document_id]
         when = document.published
@@ -160,7 +223,7 @@ def _actor_link(layer: Layer) -> str | None:
 def _row(
     span: CodedSpan, document: DocumentSummary, who_link: str | None,
     actors: Mapping[int, tuple[str, str]], options: NetworkOptions, report: NetworkReport,
-) -> _Row | None:  # fmt: skip
+) -> NetworkStatement | None:  # fmt: skip
     qualifier: Hashable | None = None
     if options.qualifier is not None:
         qualifier = span.attributes.get(options.qualifier)
@@ -176,7 +239,7 @@ def _row(
             return None
     statement = Statement(span.id, document.id, document.published, str(first), str(second),
                           qualifier)  # fmt: skip
-    return _Row(statement, document.title, span.text)
+    return NetworkStatement(statement, document.title, span.text, span.start, span.end)
 
 
 def _value(
@@ -215,8 +278,9 @@ def _build(
         raise UsageError(str(exc)) from exc
 
 
-def _write(networks: list[Network], out: Path, *, windowed: bool) -> list[Path]:
-    out.parent.mkdir(parents=True, exist_ok=True)
+def _write(
+    networks: list[Network], options: NetworkOptions, out: Path, *, windowed: bool
+) -> list[Path]:
     suffix = out.suffix.lower()
     if suffix == ".csv":
         _edge_list(networks, out, windowed=windowed)
@@ -228,8 +292,12 @@ def _write(networks: list[Network], out: Path, *, windowed: bool) -> list[Path]:
             target = out.with_name(f"{out.stem}_{made.start.isoformat()}{out.suffix}")
         if suffix == ".graphml":
             _graphml(made, target)
-        else:
+        elif suffix == ".dl":
             _dl(made, target)
+        else:
+            from annotator.charts.network_figure import save_network
+
+            save_network(made, network_title(options, made), target)
         files.append(target)
     return files
 
@@ -281,7 +349,7 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
 
 
-def _eventlist(rows: list[_Row], options: NetworkOptions, out: Path) -> None:
+def _eventlist(rows: list[NetworkStatement], options: NetworkOptions, out: Path) -> None:
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["statement", "date", "document", "title", options.var1, options.var2,
@@ -291,3 +359,23 @@ def _eventlist(rows: list[_Row], options: NetworkOptions, out: Path) -> None:
             writer.writerow([s.id, s.when.isoformat() if s.when else "", s.document_id, row.title,
                              s.first, s.second, "" if s.qualifier is None else s.qualifier,
                              row.text])  # fmt: skip
+
+
+def network_title(options: NetworkOptions, made: Network) -> str:
+    """What a drawing of the network says it shows, e.g. "Actors tied by congruent claims
+    (stance) on topics · 2024-01-02 – 2024-02-01 · 120 statements"."""
+    names = {"actor": "actors", "actor-kind": "kinds of actor", "topic": "topics",
+             "source": "sources"}  # fmt: skip
+    statements = "claims" if options.layer == "claim" else options.layer + "s"
+    if made.one_mode:
+        how = {"ignore": "", "congruence": "congruent ", "conflict": "conflicting ",
+               "subtract": "congruent minus conflicting "}[options.aggregation]  # fmt: skip
+        title = f"{names[options.var1].capitalize()} tied by {how}{statements} on the same " \
+                f"{names[options.var2].removesuffix('s')}"  # fmt: skip
+    else:
+        title = f"{names[options.var1].capitalize()} × {names[options.var2]} ({statements})"
+    if options.qualifier and options.aggregation != "ignore":
+        title += f", by {options.qualifier}"
+    if made.start or made.end:
+        title += f" · {made.start or '…'} – {made.end or '…'}"
+    return title + f" · {made.statements} statements"

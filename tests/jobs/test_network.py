@@ -1,36 +1,19 @@
 """annotator network on a project: statements from claims, outputs loaded by networkx."""
 
 import csv
-from datetime import date
 
 import networkx as nx
 import pytest
 
-from annotator.domain.actors import ActorDraft, ActorKind
-from annotator.domain.annotations import AnnotationDraft, LinkDraft
-from annotator.domain.documents import DocumentDraft
+from annotator.charts.network_figure import layout, network_figure
+from annotator.jobs.network import NetworkOptions, build
 from tests.cli.test_cli import run
+from tests.network_claims import add_claims
 
 
 @pytest.fixture
 def claims(project):
-    texts = [("Barrier plan debated.", date(2024, 1, 2)), ("Rents rising fast.", date(2024, 1, 20))]
-    project.documents.add_many(
-        DocumentDraft(text=t, title=f"D{n}", published=d, source="Courier")
-        for n, (t, d) in enumerate(texts)
-    )  # fmt: skip
-    people = {n: project.actors.create(ActorDraft(n, k)).id for n, k in
-              (("Okafor", ActorKind.PERSON), ("Reyes", ActorKind.PERSON),
-               ("Union", ActorKind.ORGANISATION))}  # fmt: skip
-    plan = [(1, "Okafor", "barrier", "for"), (1, "Reyes", "barrier", "against"),
-            (1, "Union", "barrier", "for"), (2, "Okafor", "rents", "against"),
-            (2, "Reyes", "rents", "against"), (2, "Union", None, "for")]  # fmt: skip
-    for n, (document, who, topic, stance) in enumerate(plan):
-        attributes = {"kind": "evaluation", "stance": stance} | ({"topic": topic} if topic else {})
-        project.annotations.create(document, AnnotationDraft(
-            "claim", n % 3 * 4, n % 3 * 4 + 3, attributes=attributes,
-            links=(LinkDraft("claimant", actor_id=people[who]),)))  # fmt: skip
-    return project
+    return add_claims(project)
 
 
 def test_congruence_network_as_graphml_csv_and_dl(capsys, claims, tmp_path):
@@ -74,3 +57,69 @@ def test_windows_and_the_event_list(capsys, claims, tmp_path):
     code, _, err = run(capsys, "network", "--db", db, "--aggregation", "conflict",
                        "--out", str(tmp_path / "x.csv"))  # fmt: skip
     assert code != 0 and "needs a --qualifier" in err
+
+
+def test_the_statements_behind_a_node_and_a_tie(claims):
+    def texts(report, *names):
+        by_id = {r.statement.id: r.statement for r in report.rows}
+        return sorted((by_id[i].first, by_id[i].second, by_id[i].qualifier)
+                      for i in report.behind(*names))  # fmt: skip
+
+    congruence = build(claims, NetworkOptions(qualifier="stance", aggregation="congruence"))
+    assert texts(congruence, "Okafor", "Union") == [
+        ("Okafor", "barrier", "for"), ("Union", "barrier", "for")]  # fmt: skip
+    assert texts(congruence, "Okafor") == [("Okafor", "barrier", "for"),
+                                           ("Okafor", "rents", "against")]  # fmt: skip
+    conflict = build(claims, NetworkOptions(qualifier="stance", aggregation="conflict"))
+    assert texts(conflict, "Reyes", "Union") == [
+        ("Reyes", "barrier", "against"), ("Union", "barrier", "for")]  # fmt: skip
+    plain = build(claims, NetworkOptions())
+    assert len(texts(plain, "Okafor", "Reyes")) == 4  # both topics, either stance
+    two_mode = build(claims, NetworkOptions(type="twomode"))
+    assert texts(two_mode, "Reyes", "rents") == [("Reyes", "rents", None)]
+    assert texts(two_mode, "rents") == [("Okafor", "rents", None), ("Reyes", "rents", None)]
+
+
+def test_a_picture_of_the_network(capsys, claims, tmp_path):
+    out = tmp_path / "net.png"
+    code, _printed, _ = run(capsys, "network", "--db", str(claims.db.where), "--qualifier",
+                           "stance", "--aggregation", "subtract", "--out", str(out))  # fmt: skip
+    assert code == 0 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = tmp_path / "net.svg"
+    run(capsys, "network", "--db", str(claims.db.where), "--type", "twomode", "--out", str(svg))
+    assert svg.read_text(encoding="utf-8").count("<path") > 5  # nodes, ties and lettering
+    made = build(claims, NetworkOptions(qualifier="stance", aggregation="subtract")).networks[0]
+    drawing = layout(made)
+    assert set(drawing.labels.values()) == {"Okafor", "Reyes", "Union"}
+    # subtract: barrier Okafor–Union agree (+1), Okafor–Reyes disagree on barrier and agree on
+    # rents (0: no tie), Reyes–Union disagree (−1)
+    assert sorted((drawing.labels[a], drawing.labels[b], w) for a, b, w in drawing.edges) == [
+        ("Okafor", "Union", 1.0), ("Reyes", "Union", -1.0)]  # fmt: skip
+    _figure, same = network_figure(made, "title")
+    assert same.positions == drawing.positions  # seeded: drawn the same way twice
+    for key, (x, y) in drawing.positions.items():
+        assert drawing.node_at(x + 0.01, y) == drawing.labels[key]
+    okafor, union = (next(p for k, p in drawing.positions.items() if drawing.labels[k] == name)
+                     for name in ("Okafor", "Union"))  # fmt: skip
+    middle = ((okafor[0] + union[0]) / 2, (okafor[1] + union[1]) / 2)
+    assert drawing.edge_at(*middle) == ("Okafor", "Union")
+
+
+def test_separate_parts_are_drawn_apart_and_big_networks_cut():
+    from annotator.analysis.networks import Network
+
+    names = [f"A{n:02}" for n in range(80)]
+    weights = {}
+    for n in range(0, 80, 2):  # 40 pairs, each its own part
+        weights[(names[n], names[n + 1])] = weights[(names[n + 1], names[n])] = float(n + 1)
+    drawing = layout(Network(names, names, weights), limit=60)
+    assert len(drawing.positions) == 60 and drawing.left_out == 20
+    assert "A79" in drawing.labels.values() and "A00" not in drawing.labels.values()
+    keys = list(drawing.positions)
+    closest_other = min(
+        ((drawing.positions[a][0] - drawing.positions[b][0]) ** 2
+         + (drawing.positions[a][1] - drawing.positions[b][1]) ** 2) ** 0.5
+        for a in keys for b in keys
+        if a != b and int(drawing.labels[a][1:]) // 2 != int(drawing.labels[b][1:]) // 2
+    )  # fmt: skip
+    assert closest_other > 0.5  # parts do not sit on each other

@@ -7,7 +7,6 @@ are listed below, where Enter opens one in the article. Save as… writes PNG, S
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.charts.figures import bar_at
 from annotator.charts.table import KINDS, ChartTable
 from annotator.domain.wording import counted
+from annotator.gui.date_field import read_date
 from annotator.jobs.statements import StatementFilter
 
 if TYPE_CHECKING:
@@ -136,12 +136,7 @@ class ChartWindow(QDialog):
     def chosen(self) -> StatementFilter | None:
         """The filters as set; None while a date cannot be read."""
         try:
-            since = (
-                date.fromisoformat(self.since.text().strip()) if self.since.text().strip() else None
-            )
-            until = (
-                date.fromisoformat(self.until.text().strip()) if self.until.text().strip() else None
-            )
+            since, until = read_date(self.since.text()), read_date(self.until.text())
         except ValueError:
             return None
         layer = self.layer.currentData()
@@ -223,7 +218,3 @@ class ChartWindow(QDialog):
             from annotator.charts.figures import save
 
             save(self.table, Path(path))
-
-
-def _date(text: str) -> date | None:
-    return date.fromisoformat(text.strip()) if text.strip() else None

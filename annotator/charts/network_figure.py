@@ -1,0 +1,198 @@
+"""Drawing a discourse network (:class:`~annotator.analysis.networks.Network`) for a paper or
+the screen: a force-directed layout (networkx's spring layout, seeded, so the same network is
+drawn the same way twice), node area by weighted degree, edge width by weight, signed edges
+(subtract) in two colours of the Okabe–Ito palette, a two-mode network's concepts as squares.
+
+Dense networks are cut to the ``limit`` most connected nodes and the title says so; nodes
+without a tie are left out of the picture and counted (the files keep them all)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.analysis.networks import Network
+from annotator.charts.figures import PALETTE
+
+POSITIVE_EDGE, NEGATIVE_EDGE = PALETTE[0], PALETTE[5]  # blue, vermillion
+FIRST_MODE, SECOND_MODE = PALETTE[0], PALETTE[1]  # blue circles, orange squares
+LIMIT = 60
+
+
+@dataclass(slots=True)
+class Drawing:
+    """What is drawn where: the picture's nodes and edges, in data coordinates."""
+
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # node key -> x, y
+    labels: dict[str, str] = field(default_factory=dict)  # node key -> name
+    edges: list[tuple[str, str, float]] = field(default_factory=list)  # node keys, weight
+    left_out: int = 0  # nodes of the network not drawn (no tie, or over the limit)
+
+    def node_at(self, x: float, y: float, reach: float = 0.06) -> str | None:
+        """The name of the node nearest to (x, y), if one is within ``reach``."""
+        best = min(self.positions.items(), key=lambda kv: _squared(kv[1], (x, y)), default=None)
+        if best is None or _squared(best[1], (x, y)) > reach**2:
+            return None
+        return self.labels[best[0]]
+
+    def edge_at(self, x: float, y: float, reach: float = 0.03) -> tuple[str, str] | None:
+        """The names at the ends of the edge nearest to (x, y), if within ``reach``."""
+        found: tuple[float, str, str] | None = None
+        for a, b, _weight in self.edges:
+            distance = _to_segment((x, y), self.positions[a], self.positions[b])
+            if found is None or distance < found[0]:
+                found = (distance, a, b)
+        if found is None or found[0] > reach:
+            return None
+        return self.labels[found[1]], self.labels[found[2]]
+
+
+def layout(made: Network, limit: int = LIMIT) -> Drawing:
+    """Where each node goes. Keys are ``1:name`` and ``2:name`` (a name can be in both modes)."""
+    import networkx as nx  # slow to import: only when a network is drawn
+
+    graph = nx.Graph()
+    for (a, b), weight in made.weights.items():
+        if made.one_mode and a > b:
+            continue
+        second = f"1:{b}" if made.one_mode else f"2:{b}"
+        graph.add_edge(f"1:{a}", second, weight=abs(weight), signed=weight)
+    everyone = len(made.rows) + (0 if made.one_mode else len(made.columns))
+    if graph.number_of_nodes() > limit:
+        strength = dict(graph.degree(weight="weight"))
+        keep = sorted(strength, key=lambda n: (-strength[n], n))[:limit]
+        graph = graph.subgraph(keep).copy()
+        graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    drawing = Drawing(left_out=everyone - graph.number_of_nodes())
+    if not graph:
+        return drawing
+    drawing.positions = _packed(graph)
+    drawing.labels = {n: n[2:] for n in drawing.positions}
+    drawing.edges = sorted((min(a, b), max(a, b), float(d["signed"]))
+                           for a, b, d in graph.edges(data=True))  # fmt: skip
+    return drawing
+
+
+def _packed(graph: Any) -> dict[str, tuple[float, float]]:
+    """Each connected part laid out on its own (spring layout on the ties, not their weights,
+    so heavy ties do not pull nodes onto each other), then the parts set in rows, the largest
+    first, as Gephi and visone show them; the same network is drawn the same way twice."""
+    import networkx as nx
+
+    parts = sorted((sorted(c) for c in nx.connected_components(graph)),
+                   key=lambda c: (-len(c), c[0]))  # fmt: skip
+    placed: dict[str, tuple[float, float]] = {}
+    width = 2.2 * sum(len(c) for c in parts) ** 0.5 + 2
+    x = y = row_height = 0.0
+    for part in parts:
+        radius = 0.55 * len(part) ** 0.5
+        if x and x + 2 * radius > width:
+            x, y, row_height = 0.0, y - row_height - 0.8, 0.0
+        if len(part) == 1:
+            local = {part[0]: (0.0, 0.0)}
+        else:
+            sub = nx.Graph()
+            sub.add_nodes_from(part)
+            sub.add_edges_from(sorted(graph.subgraph(part).edges()))
+            found = nx.spring_layout(sub, weight=None, seed=7, scale=radius, method="force")
+            local = {n: (float(p[0]), float(p[1])) for n, p in found.items()}
+        for node, (px, py) in local.items():
+            placed[node] = (x + radius + px, y - radius + py)
+        x += 2 * radius + 1.2
+        row_height = max(row_height, 2 * radius)
+    return placed
+
+
+def network_figure(
+    made: Network, title: str, *, dark: bool = False, width: float = 7.0, limit: int = LIMIT
+) -> tuple[Any, Drawing]:
+    from matplotlib.collections import LineCollection
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patheffects import withStroke
+
+    ink, paper = ("#e8e8e8", "#202124") if dark else ("#222222", "#ffffff")
+    drawing = layout(made, limit)
+    fig = Figure(figsize=(width, width * _aspect(drawing)), facecolor=paper,
+                 layout="constrained")  # fmt: skip
+    axes = fig.add_subplot()
+    axes.set_facecolor(paper)
+    axes.set_axis_off()
+    if drawing.left_out:
+        title += f"\n{drawing.left_out} of {drawing.left_out + len(drawing.positions)} nodes " \
+                 f"not drawn (no tie, or not among the {limit} most connected)"  # fmt: skip
+    axes.set_title(title, color=ink, fontsize=10, loc="left")
+    if not drawing.positions:
+        axes.text(0.5, 0.5, "No ties", color=ink, ha="center", va="center",
+                  transform=axes.transAxes)  # fmt: skip
+        return fig, drawing
+    heaviest = max(abs(w) for _a, _b, w in drawing.edges)
+    segments = [(drawing.positions[a], drawing.positions[b]) for a, b, _w in drawing.edges]
+    axes.add_collection(LineCollection(
+        segments, linewidths=[0.6 + 3.4 * abs(w) / heaviest for _a, _b, w in drawing.edges],
+        colors=[POSITIVE_EDGE if w >= 0 else NEGATIVE_EDGE for _a, _b, w in drawing.edges],
+        alpha=0.55, zorder=1))  # fmt: skip
+    strength = dict.fromkeys(drawing.positions, 0.0)
+    for a, b, weight in drawing.edges:
+        strength[a] += abs(weight)
+        strength[b] += abs(weight)
+    most = max(strength.values()) or 1.0
+    area = {k: 40 + 360 * strength[k] / most for k in drawing.positions}  # points²
+    for mode, colour, marker in (("1:", FIRST_MODE, "o"), ("2:", SECOND_MODE, "s")):
+        keys = [k for k in drawing.positions if k.startswith(mode)]
+        if keys:
+            axes.scatter([drawing.positions[k][0] for k in keys],
+                         [drawing.positions[k][1] for k in keys], s=[area[k] for k in keys],
+                         c=colour, marker=marker, edgecolors=paper, linewidths=1.0,
+                         zorder=2)  # fmt: skip
+    halo = [withStroke(linewidth=2.5, foreground=paper)]
+    for key, (x, y) in drawing.positions.items():  # each name just above its node
+        axes.annotate(drawing.labels[key], (x, y), xytext=(0, area[key] ** 0.5 / 2 + 2),
+                      textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                      color=ink, path_effects=halo, zorder=3)  # fmt: skip
+    axes.margins(0.08)
+    axes.set_aspect("equal", adjustable="datalim")
+    handles = []
+    if any(w < 0 for _a, _b, w in drawing.edges):
+        handles += [Line2D([], [], color=POSITIVE_EDGE, lw=2, label="more agreement"),
+                    Line2D([], [], color=NEGATIVE_EDGE, lw=2, label="more conflict")]  # fmt: skip
+    if not made.one_mode:
+        handles += [
+            Line2D([], [], color=FIRST_MODE, marker="o", lw=0, label="actors"),
+            Line2D([], [], color=SECOND_MODE, marker="s", lw=0, label="concepts"),
+        ]
+    if handles:
+        legend = axes.legend(handles=handles, fontsize=8, frameon=False, loc="lower right")
+        for text in legend.get_texts():
+            text.set_color(ink)
+    return fig, drawing
+
+
+def save_network(made: Network, title: str, out: Path) -> None:
+    """SVG, PDF or PNG by the extension."""
+    fig, _drawing = network_figure(made, title)
+    fig.savefig(out, dpi=200 if out.suffix.lower() == ".png" else None)
+
+
+def _aspect(drawing: Drawing) -> float:
+    """Height over width for the figure: the layout's own, within reason, plus the title."""
+    if len(drawing.positions) < 2:
+        return 0.6
+    xs = [x for x, _y in drawing.positions.values()]
+    ys = [y for _x, y in drawing.positions.values()]
+    ratio = (max(ys) - min(ys) + 0.8) / (max(xs) - min(xs) + 0.8)
+    return min(max(ratio, 0.45), 1.1) + 0.12
+
+
+def _squared(p: tuple[float, float], q: tuple[float, float]) -> float:
+    return (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2
+
+
+def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy)
+                                              / length))  # fmt: skip
+    return math.sqrt(_squared(p, (a[0] + t * dx, a[1] + t * dy)))
