@@ -229,11 +229,14 @@ def _add_products(
     groups: Iterable[list[tuple[str, float]]], sums: dict[tuple[str, str], list[float]],
     slot: int,
 ) -> None:  # fmt: skip
+    half: dict[tuple[str, str], float] = defaultdict(float)  # each unordered pair once
     for users in groups:
-        for a, x in users:
-            for b, y in users:
-                if a != b:
-                    sums[(a, b)][slot] += x * y
+        for n, (a, x) in enumerate(users):
+            for b, y in users[n + 1 :]:
+                half[(a, b)] += x * y
+    for (a, b), value in half.items():  # the network is symmetric: both orders get it
+        sums[(a, b)][slot] += value
+        sums[(b, a)][slot] += value
 
 
 def _weighted_sums(
