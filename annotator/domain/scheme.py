@@ -18,6 +18,8 @@ from annotator.domain.errors import ValidationError
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+# the actor attributes that say who made a statement (see Layer.statement_actor)
+STATEMENT_ACTORS = ("speaker", "claimant")
 
 
 class AttributeKind(StrEnum):
@@ -89,6 +91,13 @@ class Layer:
     @property
     def actor_attributes(self) -> tuple[AttributeSpec, ...]:
         return tuple(a for a in self.attributes if a.kind is AttributeKind.ACTOR)
+
+    @property
+    def statement_actor(self) -> str | None:
+        """The actor attribute that says who made the layer's statements ("speaker" of a
+        quote, "claimant" of a claim); None for a layer whose spans are not statements. The
+        one rule for the statement browser, charts and networks."""
+        return next((a.name for a in self.actor_attributes if a.name in STATEMENT_ACTORS), None)
 
     def check_label(self, label: str | None) -> None:
         if label is None or not self.labels:

@@ -26,7 +26,6 @@ from annotator.analysis.networks import (
 )
 from annotator.domain.documents import DocumentSummary
 from annotator.domain.errors import UsageError
-from annotator.domain.scheme import AttributeKind, Layer
 from annotator.jobs.progress import Progress
 from annotator.store.coded_spans import CodedSpan
 from annotator.store.project import Project
@@ -192,7 +191,9 @@ def _statements(
     scheme = project.scheme.load()
     if options.layer not in {layer.name for layer in scheme.layers}:
         raise UsageError(f"no layer {options.layer!r}")
-    who_link = _actor_link(scheme.layer(options.layer))
+    who_link = scheme.layer(options.layer).statement_actor
+    if who_link is None and {options.var1, options.var2} & {"actor", "actor-kind"}:
+        raise UsageError(f"the {options.layer} layer's spans name no speaker or claimant")
     actors = {a.id: (a.name, a.kind.value) for a in project.actors.list()}
     progress.start(0, "reading statements")
     documents = {d.id: d for d in project.documents.list()}
@@ -211,13 +212,6 @@ def _statements(
         if made is not None:
             rows.append(made)
     return rows
-
-
-def _actor_link(layer: Layer) -> str | None:
-    for spec in layer.attributes:
-        if spec.kind is AttributeKind.ACTOR and spec.name in ("claimant", "speaker"):
-            return spec.name
-    return next((s.name for s in layer.attributes if s.kind is AttributeKind.ACTOR), None)
 
 
 def _row(

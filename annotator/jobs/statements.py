@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from annotator.domain.documents import DocumentStatus
-from annotator.domain.scheme import AttributeKind, Scheme
+from annotator.domain.scheme import Scheme
 from annotator.store.project import Project
-
-WHO = ("speaker", "claimant")  # the actor attribute that says who made a statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +52,7 @@ class StatementFilter:
 
 def statement_layers(scheme: Scheme) -> dict[str, str]:
     """Layer -> the actor attribute naming who made its statements."""
-    found = {}
-    for layer in scheme.layers:
-        for spec in layer.attributes:
-            if spec.kind is AttributeKind.ACTOR and spec.name in WHO:
-                found[layer.name] = spec.name
-                break
-    return found
+    return {layer.name: who for layer in scheme.layers if (who := layer.statement_actor)}
 
 
 def statement_rows(project: Project, chosen: StatementFilter | None = None) -> list[StatementRow]:

@@ -123,3 +123,16 @@ def test_separate_parts_are_drawn_apart_and_big_networks_cut():
         if a != b and int(drawing.labels[a][1:]) // 2 != int(drawing.labels[b][1:]) // 2
     )  # fmt: skip
     assert closest_other > 0.5  # parts do not sit on each other
+
+
+def test_a_layer_without_speakers_is_refused_by_name(capsys, claims, tmp_path):
+    scheme = claims.scheme.load()
+    assert [(layer.name, layer.statement_actor) for layer in scheme.layers] == [
+        ("actor", None),
+        ("quote", "speaker"),
+        ("claim", "claimant"),
+    ]  # the addressee is not who
+    code, _, err = run(capsys, "network", "--db", str(claims.db.where), "--layer", "actor",
+                       "--out", str(tmp_path / "x.graphml"))  # fmt: skip
+    assert code != 0 and "actor layer's spans name no speaker or claimant" in err
+    assert not (tmp_path / "x.graphml").exists()

@@ -168,9 +168,8 @@ class NetworkWindow(QDialog):
         grid.addWidget(widget, row, 2 * column + 1)
 
     def _fill_layers(self, scheme: Scheme) -> None:
-        """The layers whose spans have an actor (a speaker, a claimant): claims first."""
-        linked = [layer for layer in scheme.layers
-                  if any(a.kind is AttributeKind.ACTOR for a in layer.attributes)]  # fmt: skip
+        """The layers of statements (with a speaker or a claimant): claims first."""
+        linked = [layer for layer in scheme.layers if layer.statement_actor]
         linked.sort(key=lambda layer: (layer.name != "claim", layer.name))
         for layer in linked:
             self.layer.addItem(f"{layer.name}s", layer.name)
