@@ -31,7 +31,8 @@ class AnalysisActions(QObject):
             self.browser = StatementBrowser(self._window)
             self.browser.placeRequested.connect(self._window.show_place)
         with contextlib.suppress(AnnotatorError):  # shown by the window's failure reporter
-            self.browser.load(self._window.workspace.attempt(self._window.workspace.statements))
+            workspace = self._window.workspace
+            self.browser.load(workspace.attempt(workspace.statements), workspace.statement_layers())
         self.browser.show()
         self.browser.raise_()
         return self.browser

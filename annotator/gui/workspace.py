@@ -184,6 +184,10 @@ class Workspace(QObject):
         """Every quote and claim of the project (the statement browser's rows)."""
         return statement_rows(self.project)
 
+    def statement_layers(self) -> list[str]:
+        """The layers whose spans are statements (they name a speaker or a claimant)."""
+        return [layer.name for layer in self.scheme.layers if layer.statement_actor]
+
     def actor_profile(self, actor_id: int) -> ActorProfile:
         """An actor's mentions, quotes and claims across the articles (the actor page)."""
         return actor_profile(self.project, actor_id)

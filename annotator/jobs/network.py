@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from annotator.analysis.networks import (
     Network,
@@ -53,9 +54,9 @@ class NetworkOptions:
     annotator: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkStatement:
-    """A statement with what a person reading it needs: its article's title and its text."""
+class NetworkStatement(NamedTuple):
+    """A statement with what a person reading it needs: its article's title and its text (a
+    tuple: one is made per statement of the corpus)."""
 
     statement: Statement
     title: str
@@ -200,55 +201,45 @@ def _statements(
     annotators = {options.annotator} if options.annotator else None
     _found, spans = project.coded.read(layers={options.layer}, annotators=annotators)
     progress.check()
+    first_of = _reader(options.var1, who_link, actors)
+    second_of = _reader(options.var2, who_link, actors)
+    qualifier = options.qualifier
+    since, until = options.since, options.until
+    left_out = report.left_out
     rows: list[NetworkStatement] = []
-    for span in spans:
+    for span in spans:  # once per statement of the corpus: kept flat
         document = documents[span.document_id]
         when = document.published
-        if (options.since and (when is None or when < options.since)) or (
-            options.until and (when is None or when > options.until)
-        ):
+        if (since and (when is None or when < since)) or (until and (when is None or when > until)):
             continue
-        made = _row(span, document, who_link, actors, options, report)
-        if made is not None:
-            rows.append(made)
+        level = span.attributes.get(qualifier) if qualifier is not None else None
+        first, second = first_of(span, document), second_of(span, document)
+        missing = ((qualifier if qualifier is not None and level is None else None)
+                   or (options.var1 if not first else None)
+                   or (options.var2 if not second else None))  # fmt: skip
+        if missing is not None:
+            left_out["no " + missing] = left_out.get("no " + missing, 0) + 1
+            continue
+        statement = Statement(span.id, document.id, when, str(first), str(second), level)
+        rows.append(NetworkStatement(statement, document.title, span.text, span.start, span.end))
     return rows
 
 
-def _row(
-    span: CodedSpan, document: DocumentSummary, who_link: str | None,
-    actors: Mapping[int, tuple[str, str]], options: NetworkOptions, report: NetworkReport,
-) -> NetworkStatement | None:  # fmt: skip
-    qualifier: Hashable | None = None
-    if options.qualifier is not None:
-        qualifier = span.attributes.get(options.qualifier)
-        if qualifier is None:
-            reason = "no " + options.qualifier
-            report.left_out[reason] = report.left_out.get(reason, 0) + 1
-            return None
-    first = _value(options.var1, span, document, who_link, actors)
-    second = _value(options.var2, span, document, who_link, actors)
-    for variable, value in ((options.var1, first), (options.var2, second)):
-        if not value:
-            report.left_out["no " + variable] = report.left_out.get("no " + variable, 0) + 1
-            return None
-    statement = Statement(span.id, document.id, document.published, str(first), str(second),
-                          qualifier)  # fmt: skip
-    return NetworkStatement(statement, document.title, span.text, span.start, span.end)
-
-
-def _value(
-    variable: str, span: CodedSpan, document: DocumentSummary, who_link: str | None,
-    actors: Mapping[int, tuple[str, str]],
-) -> object:  # fmt: skip
+def _reader(
+    variable: str, who_link: str | None, actors: Mapping[int, tuple[str, str]]
+) -> Callable[[CodedSpan, DocumentSummary], object]:
+    """What a statement's ``variable`` is, read from its span and its document."""
     if variable == "topic":
-        return span.attributes.get("topic")
+        return lambda span, _document: span.attributes.get("topic")
     if variable == "source":
-        return document.source
-    actor_id = span.links.get(who_link) if who_link else None
-    named = actors.get(actor_id) if actor_id is not None else None
-    if named is None:
-        return None
-    return named[0] if variable == "actor" else named[1]
+        return lambda _span, document: document.source
+    position = 0 if variable == "actor" else 1  # the name, or the kind
+
+    def actor(span: CodedSpan, _document: DocumentSummary) -> object:
+        named = actors.get(span.links.get(who_link, -1)) if who_link else None
+        return named[position] if named is not None else None
+
+    return actor
 
 
 def _qualifier_order(project: Project, options: NetworkOptions) -> Sequence[Hashable] | None:

@@ -1,6 +1,6 @@
 """Analysis → Statements: every quote and claim, filtered by typing, opened by Enter."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.domain.actors import ActorDraft, ActorKind
@@ -36,3 +36,29 @@ def test_type_to_filter_then_enter_opens_the_article_there(qtbot, make_window, p
     qtbot.keyClick(browser.table, Qt.Key.Key_Return)
     assert window.workspace.document.id == 1
     assert window.view.text_selection() == (rents, rents + 15)
+
+
+def test_a_sort_and_a_filter_hold_across_a_reload(qtbot, make_window, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    names = ("Bea Aalto", "Cem Yilmaz", "Ana Zorn")
+    for n, name in enumerate(names):
+        actor = project.actors.create(ActorDraft(name, ActorKind.PERSON))
+        project.annotations.create(1, AnnotationDraft(
+            "quote", n * 7, n * 7 + 6, attributes={"kind": "indirect"},
+            links=(LinkDraft("speaker", actor_id=actor.id),)))  # fmt: skip
+    window = make_window(project)
+    browser = window.analysis.show_statements()
+    assert [browser.model.row(i).who for i in range(3)] == list(names)  # date, then place
+    header = browser.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 20, 5))  # fmt: skip
+    first = [browser.model.row(i).who for i in range(3)]
+    assert first in (sorted(names), sorted(names, reverse=True))
+    qtbot.keyClicks(browser.search, "a")  # every name holds an "a"
+    assert browser.model.rowCount() == 3
+    qtbot.keyClicks(browser.search, "alto")
+    assert [browser.model.row(i).who for i in range(browser.model.rowCount())] == ["Bea Aalto"]
+    browser.search.clear()
+    window.analysis.show_statements()  # loaded again, as after an edit
+    assert [browser.model.row(i).who for i in range(3)] == first
+    assert browser.count.text().startswith("3 statements ·")

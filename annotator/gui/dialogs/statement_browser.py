@@ -7,7 +7,7 @@ the article with the statement selected.
 
 from __future__ import annotations
 
-from operator import attrgetter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
@@ -40,18 +40,21 @@ class StatementModel(QAbstractTableModel):
         super().__init__()
         self._all: list[StatementRow] = []
         self._haystack: list[str] = []  # what a filter looks in, per row (made when asked)
-        self._order: list[int] = []  # every row, in the current sort order
-        self._shown: list[int] = []  # the rows the filter keeps, in that order
+        self._order: Sequence[int] = []  # every row, in the current sort order
+        self._shown: Sequence[int] = []  # the rows the filter keeps, in that order
         self._filter: tuple[list[str], str | None] = ([], None)
         self.total = 0
 
-    def set_rows(self, rows: list[StatementRow]) -> None:
-        """Rows in date order (as :func:`statement_rows` gives them); nothing is computed per
-        row until it is shown, filtered or sorted."""
+    def set_rows(
+        self, rows: list[StatementRow], words: list[str] | None = None, layer: str | None = None
+    ) -> None:
+        """Rows in date order (as :func:`statement_rows` gives them), filtered by ``words``
+        and ``layer``; nothing is computed per row until it is shown, filtered or sorted."""
         self.beginResetModel()
         self._all = rows
         self._haystack = []
-        self._order = list(range(len(rows)))
+        self._order = range(len(rows))  # date order; a list once the user sorts
+        self._filter = (words or [], layer)
         self._shown = self._filtered()
         self.total = len(rows)
         self.endResetModel()
@@ -71,10 +74,10 @@ class StatementModel(QAbstractTableModel):
         self._shown = self._filtered()
         self.endResetModel()
 
-    def _filtered(self) -> list[int]:
+    def _filtered(self) -> Sequence[int]:
         words, layer = self._filter
         if not words and layer is None:
-            return list(self._order)
+            return self._order  # shared, never changed in place: sort makes a new order
         if words and not self._haystack:
             self._haystack = [
                 " ".join(self._cell(i, c) for c in range(len(COLUMNS))).casefold()
@@ -89,8 +92,8 @@ class StatementModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         cell = self._cell
-        self._order.sort(key=lambda i: cell(i, column).casefold(),
-                         reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+        self._order = sorted(self._order, key=lambda i: cell(i, column).casefold(),
+                             reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
         self._shown = self._filtered()
         self.layoutChanged.emit()
 
@@ -162,25 +165,31 @@ class StatementBrowser(QDialog):
         super().showEvent(event)
         self.search.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
-    def load(self, rows: list[StatementRow]) -> None:
-        self.model.set_rows(rows)
-        layers = sorted(set(map(attrgetter("layer"), rows)))
+    def load(self, rows: list[StatementRow], layers: list[str]) -> None:
+        """Show ``rows``; ``layers`` (the scheme's layers of statements) fill the layer filter."""
         current = self.layer.currentData()
         self.layer.blockSignals(True)
         while self.layer.count() > 1:
             self.layer.removeItem(1)
-        for name in layers:
+        for name in sorted(layers):
             self.layer.addItem(name.capitalize() + "s", name)
         self.layer.setCurrentIndex(max(self.layer.findData(current), 0))
         self.layer.blockSignals(False)
+        self.model.set_rows(rows, self._words(), self.layer.currentData())
         header = self.table.horizontalHeader()
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         if (column, order) != (COLUMNS.index("Date"), Qt.SortOrder.AscendingOrder):
             self.model.sort(column, order)  # the order the user chose, kept on reload
-        self._refilter()
+        self._count()
+
+    def _words(self) -> list[str]:
+        return self.search.text().casefold().split()
 
     def _refilter(self) -> None:
-        self.model.apply(self.search.text().casefold().split(), self.layer.currentData())
+        self.model.apply(self._words(), self.layer.currentData())
+        self._count()
+
+    def _count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         shown_text = f", {shown} shown" if shown != total else ""
         self.count.setText(
