@@ -204,6 +204,8 @@ def _statements(
     first_of = _reader(options.var1, who_link, actors)
     second_of = _reader(options.var2, who_link, actors)
     qualifier = options.qualifier
+    # a statement without the qualifier counts when it is ignored (DNA's "ignore")
+    needs_qualifier = qualifier is not None and options.aggregation != "ignore"
     since, until = options.since, options.until
     left_out = report.left_out
     rows: list[NetworkStatement] = []
@@ -214,7 +216,7 @@ def _statements(
             continue
         level = span.attributes.get(qualifier) if qualifier is not None else None
         first, second = first_of(span, document), second_of(span, document)
-        missing = ((qualifier if qualifier is not None and level is None else None)
+        missing = ((qualifier if needs_qualifier and level is None else None)
                    or (options.var1 if not first else None)
                    or (options.var2 if not second else None))  # fmt: skip
         if missing is not None:

@@ -136,3 +136,17 @@ def test_a_layer_without_speakers_is_refused_by_name(capsys, claims, tmp_path):
                        "--out", str(tmp_path / "x.graphml"))  # fmt: skip
     assert code != 0 and "actor layer's spans name no speaker or claimant" in err
     assert not (tmp_path / "x.graphml").exists()
+
+
+def test_a_statement_without_the_qualifier_counts_unless_the_qualifier_is_aggregated(claims):
+    from annotator.domain.annotations import AnnotationDraft, LinkDraft
+
+    okafor = next(a.id for a in claims.actors.list() if a.name == "Okafor")
+    claims.annotations.create(2, AnnotationDraft(
+        "claim", 0, 7, attributes={"kind": "evaluation", "topic": "rents"},
+        links=(LinkDraft("claimant", actor_id=okafor),)))  # fmt: skip
+    ignored = build(claims, NetworkOptions(qualifier="stance"))
+    assert ignored.statements == 6 and ignored.left_out == {"no topic": 1}
+    assert ignored.networks[0].weight("Okafor", "Reyes") == 3  # barrier 1×1, rents 2×1
+    aggregated = build(claims, NetworkOptions(qualifier="stance", aggregation="congruence"))
+    assert aggregated.statements == 5 and aggregated.left_out == {"no topic": 1, "no stance": 1}
