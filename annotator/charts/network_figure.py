@@ -28,7 +28,22 @@ class Drawing:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # node key -> x, y
     labels: dict[str, str] = field(default_factory=dict)  # node key -> name
     edges: list[tuple[str, str, float]] = field(default_factory=list)  # node keys, weight
-    left_out: int = 0  # nodes of the network not drawn (no tie, or over the limit)
+    untied: int = 0  # nodes of the network without a tie (not drawn)
+    cut: int = 0  # nodes with ties left out to keep the picture to the most connected
+
+    @property
+    def left_out(self) -> int:
+        return self.untied + self.cut
+
+    def note(self) -> str:
+        """What the title adds about nodes not drawn ("" when all are)."""
+        notes = []
+        if self.cut:
+            drawn = len(self.positions)
+            notes.append(f"the {drawn} most connected of {self.cut + drawn} tied nodes drawn")
+        if self.untied:
+            notes.append(f"{self.untied} without a tie not drawn")
+        return "\n" + "; ".join(notes) if notes else ""
 
     def node_at(self, x: float, y: float, reach: float = 0.06) -> str | None:
         """The name of the node nearest to (x, y), if one is within ``reach``."""
@@ -60,12 +75,13 @@ def layout(made: Network, limit: int = LIMIT) -> Drawing:
         second = f"1:{b}" if made.one_mode else f"2:{b}"
         graph.add_edge(f"1:{a}", second, weight=abs(weight), signed=weight)
     everyone = len(made.rows) + (0 if made.one_mode else len(made.columns))
-    if graph.number_of_nodes() > limit:
+    tied = graph.number_of_nodes()
+    if tied > limit:
         strength = dict(graph.degree(weight="weight"))
         keep = sorted(strength, key=lambda n: (-strength[n], n))[:limit]
         graph = graph.subgraph(keep).copy()
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
-    drawing = Drawing(left_out=everyone - graph.number_of_nodes())
+    drawing = Drawing(untied=everyone - tied, cut=tied - graph.number_of_nodes())
     if not graph:
         return drawing
     drawing.positions = _packed(graph)
@@ -85,10 +101,14 @@ def _packed(graph: Any) -> dict[str, tuple[float, float]]:
                    key=lambda c: (-len(c), c[0]))  # fmt: skip
     placed: dict[str, tuple[float, float]] = {}
     width = 2.2 * sum(len(c) for c in parts) ** 0.5 + 2
+    letter = width / 110  # about 110 letters of 8 pt fit across a figure of this width
     x = y = row_height = 0.0
     for part in parts:
         radius = 0.55 * len(part) ** 0.5
-        if x and x + 2 * radius > width:
+        # a part's box holds its nodes and the names written under or over them, which
+        # stand out by half their length beyond a node at the box's edge
+        box = 2 * radius + letter * max(len(n) - 2 for n in part) + 0.4
+        if x and x + box > width:
             x, y, row_height = 0.0, y - row_height - 0.8, 0.0
         if len(part) == 1:
             local = {part[0]: (0.0, 0.0)}
@@ -99,8 +119,8 @@ def _packed(graph: Any) -> dict[str, tuple[float, float]]:
             found = nx.spring_layout(sub, weight=None, seed=7, scale=radius, method="force")
             local = {n: (float(p[0]), float(p[1])) for n, p in found.items()}
         for node, (px, py) in local.items():
-            placed[node] = (x + radius + px, y - radius + py)
-        x += 2 * radius + 1.2
+            placed[node] = (x + box / 2 + px, y - radius + py)
+        x += box
         row_height = max(row_height, 2 * radius)
     return placed
 
@@ -110,7 +130,6 @@ def network_figure(
 ) -> tuple[Any, Drawing]:
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
     from matplotlib.patheffects import withStroke
 
     ink, paper = ("#e8e8e8", "#202124") if dark else ("#222222", "#ffffff")
@@ -120,10 +139,7 @@ def network_figure(
     axes = fig.add_subplot()
     axes.set_facecolor(paper)
     axes.set_axis_off()
-    if drawing.left_out:
-        title += f"\n{drawing.left_out} of {drawing.left_out + len(drawing.positions)} nodes " \
-                 f"not drawn (no tie, or not among the {limit} most connected)"  # fmt: skip
-    axes.set_title(title, color=ink, fontsize=10, loc="left")
+    axes.set_title(title + drawing.note(), color=ink, fontsize=10, loc="left")
     if not drawing.positions:
         axes.text(0.5, 0.5, "No ties", color=ink, ha="center", va="center",
                   transform=axes.transAxes)  # fmt: skip
@@ -148,12 +164,22 @@ def network_figure(
                          c=colour, marker=marker, edgecolors=paper, linewidths=1.0,
                          zorder=2)  # fmt: skip
     halo = [withStroke(linewidth=2.5, foreground=paper)]
-    for key, (x, y) in drawing.positions.items():  # each name just above its node
-        axes.annotate(drawing.labels[key], (x, y), xytext=(0, area[key] ** 0.5 / 2 + 2),
-                      textcoords="offset points", ha="center", va="bottom", fontsize=8,
-                      color=ink, path_effects=halo, zorder=3)  # fmt: skip
-    axes.margins(0.08)
-    axes.set_aspect("equal", adjustable="datalim")
+    below = _below(drawing)
+    for key, (x, y) in drawing.positions.items():  # each name just over (or under) its node
+        offset = area[key] ** 0.5 / 2 + 2
+        axes.annotate(drawing.labels[key], (x, y), xytext=(0, -offset if key in below else offset),
+                      textcoords="offset points", ha="center",
+                      va="top" if key in below else "bottom", fontsize=8, color=ink,
+                      path_effects=halo, zorder=3)  # fmt: skip
+    axes.margins(0.08, 0.16)  # room for the names over the top nodes and under the lowest
+    axes.set_aspect("equal", adjustable="box")  # never clips: the box gives way, not the data
+    _legend(axes, made, drawing, ink)
+    return fig, drawing
+
+
+def _legend(axes: Any, made: Network, drawing: Drawing, ink: str) -> None:
+    from matplotlib.lines import Line2D
+
     handles = []
     if any(w < 0 for _a, _b, w in drawing.edges):
         handles += [Line2D([], [], color=POSITIVE_EDGE, lw=2, label="more agreement"),
@@ -167,13 +193,23 @@ def network_figure(
         legend = axes.legend(handles=handles, fontsize=8, frameon=False, loc="lower right")
         for text in legend.get_texts():
             text.set_color(ink)
-    return fig, drawing
 
 
 def save_network(made: Network, title: str, out: Path) -> None:
     """SVG, PDF or PNG by the extension."""
     fig, _drawing = network_figure(made, title)
     fig.savefig(out, dpi=200 if out.suffix.lower() == ".png" else None)
+
+
+def _below(drawing: Drawing) -> set[str]:
+    """The nodes whose names go under them: the lower end of each tie whose ends are near in
+    height, so two names side by side do not run into each other."""
+    below: set[str] = set()
+    for a, b, _weight in drawing.edges:
+        (_xa, ya), (_xb, yb) = drawing.positions[a], drawing.positions[b]
+        if abs(ya - yb) < 0.3 and not {a, b} & below:
+            below.add(a if ya < yb else b)
+    return below
 
 
 def _aspect(drawing: Drawing) -> float:

@@ -35,6 +35,7 @@ class AnalysisActions(QObject):
             self.browser.load(workspace.attempt(workspace.statements), workspace.statement_layers())
         self.browser.show()
         self.browser.raise_()
+        self.browser.activateWindow()  # the keyboard goes to it, with or without a window manager
         return self.browser
 
     def show_actor(self, actor_id: int | None = None) -> ActorPage | None:
@@ -67,6 +68,7 @@ class AnalysisActions(QObject):
             self._window.workspace.attempt(self.charts.refresh)
         self.charts.show()
         self.charts.raise_()
+        self.charts.activateWindow()  # the keyboard goes to it, with or without a window manager
         return self.charts
 
     def show_network(self) -> NetworkWindow:
@@ -76,4 +78,5 @@ class AnalysisActions(QObject):
         self.network.refresh()
         self.network.show()
         self.network.raise_()
+        self.network.activateWindow()  # the keyboard goes to it, with or without a window manager
         return self.network

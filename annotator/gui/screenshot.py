@@ -99,4 +99,6 @@ def _network(window: MainWindow, chosen: dict[str, str]) -> QWidget:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     if shown.job is not None and shown.job.running:
         raise UsageError("the network took over a minute to build")
+    if shown.ties.rowCount():
+        shown.ties.selectRow(0)  # the statements behind the heaviest tie, listed
     return shown

@@ -114,6 +114,7 @@ def test_separate_parts_are_drawn_apart_and_big_networks_cut():
         weights[(names[n], names[n + 1])] = weights[(names[n + 1], names[n])] = float(n + 1)
     drawing = layout(Network(names, names, weights), limit=60)
     assert len(drawing.positions) == 60 and drawing.left_out == 20
+    assert drawing.note() == "\nthe 60 most connected of 80 tied nodes drawn"
     assert "A79" in drawing.labels.values() and "A00" not in drawing.labels.values()
     keys = list(drawing.positions)
     closest_other = min(
