@@ -56,7 +56,8 @@ class RowTableModel(QAbstractTableModel):
 
 
 def read_only_table(model: QAbstractItemModel, *, multiple: bool = False) -> QTableView:
-    """A table of whole-row selection, no editing, no row numbers, no wrapping."""
+    """A table of whole-row selection, no editing, no row numbers, no wrapping; Tab leaves it
+    (moving between the cells of a selected row showed nothing)."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,4 +69,5 @@ def read_only_table(model: QAbstractItemModel, *, multiple: bool = False) -> QTa
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
     return table

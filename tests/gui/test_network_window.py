@@ -31,7 +31,8 @@ def test_a_tie_lists_its_statements_and_enter_opens_one(qtbot, make_window, proj
             for r in range(network.ties.rowCount())}  # fmt: skip
     assert ties == {("Okafor", "Union"), ("Okafor", "Reyes")}
     assert network.canvas is not None and "2 ties from 5 statements" in network.hint.text()
-    network.ties.setFocus()
+    qtbot.keyClick(network, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Alt+S: the ties
+    assert QApplication.focusWidget() is network.ties
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     row = network.ties.currentRow()
@@ -40,7 +41,8 @@ def test_a_tie_lists_its_statements_and_enter_opens_one(qtbot, make_window, proj
         item.text().split(" on ")[0] in chosen
         for item in (network.spans.item(i) for i in range(2))
     )  # fmt: skip
-    network.spans.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # from the ties to the list
+    assert QApplication.focusWidget() is network.spans
     place = network.spans.currentItem().data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.workspace.document.id == place[0]

@@ -208,13 +208,16 @@ class ChartWindow(QDialog):
     def save_as(self) -> None:
         if self.table is None or self.table.empty:
             return
+        from pathlib import Path
+
+        settings = self._window.settings
+        folder = Path(str(settings.value("export_folder", str(Path.home()))))
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save chart", f"{self.table.kind}.svg",
+            self, "Save chart", str(folder / f"{self.table.kind}.svg"),
             "SVG (*.svg);;PDF (*.pdf);;PNG (*.png);;CSV table (*.csv)",
         )  # fmt: skip
         if path:
-            from pathlib import Path
-
             from annotator.charts.figures import save
 
+            settings.setValue("export_folder", str(Path(path).parent))
             save(self.table, Path(path))

@@ -10,6 +10,7 @@ The network is built off the GUI thread.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,11 +128,19 @@ class NetworkWindow(QDialog):
         self.ties.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ties.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.ties.verticalHeader().hide()
+        self.ties.setTabKeyNavigation(False)  # Tab leaves for the statements below
         self.ties.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.ties.currentCellChanged.connect(lambda row, _c, _r, _pc: self._tie_chosen(row))
+        ties_label = QLabel("Tie&s, the heaviest first")
+        ties_label.setBuddy(self.ties)
+        ties_box = QWidget()
+        ties_layout = QVBoxLayout(ties_box)
+        ties_layout.setContentsMargins(0, 0, 0, 0)
+        ties_layout.addWidget(ties_label)
+        ties_layout.addWidget(self.ties)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(holder)
-        upper.addWidget(self.ties)
+        upper.addWidget(ties_box)
         upper.setSizes([640, 300])
         self.hint = QLabel()
         self.spans = QListWidget()
@@ -156,6 +165,11 @@ class NetworkWindow(QDialog):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.since.editingFinished.connect(self.refresh)
         self.until.editingFinished.connect(self.refresh)
+        chain = (self.type, self.layer, self.var1, self.var2, self.qualifier, self.aggregation,
+                 self.normalization, self.duplicates, self.since, self.until, self.export,
+                 self.ties, self.spans)  # fmt: skip
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)  # the fields as they read, then ties, statements
         self.resize(1000, 760)
 
     # -- the choice --------------------------------------------------------------------------
@@ -364,9 +378,13 @@ class NetworkWindow(QDialog):
     def export_as(self) -> None:
         if self.report is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, "Export network", "network.graphml",
-                                                    FILTERS)  # fmt: skip
+        settings = self._window.settings
+        folder = Path(str(settings.value("export_folder", str(Path.home()))))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export network", str(folder / "network.graphml"), FILTERS
+        )
         if path:
+            settings.setValue("export_folder", str(Path(path).parent))
             self.export_to(Path(path))
 
     def export_to(self, out: Path) -> BackgroundJob | None:
