@@ -365,11 +365,16 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(AnnotatorError):  # shown by self.failures
                 self.workspace.set_status(self.workspace.document.id, status)
 
-    def show_place(self, document_id: int, start: int, end: int) -> None:
-        """Open an article with ``start``–``end`` selected and in the middle of the view."""
+    def show_place(self, document_id: int, start: int, end: int, span_id: int = 0) -> None:
+        """Open an article with ``start``–``end`` selected and in the middle of the view; with
+        ``span_id`` one of my spans there, that span is selected (the Span panel shows it)."""
         self.open_document(document_id)
         if self.workspace.document is not None and self.workspace.document.id == document_id:
-            self.view.select_text(start, end)
+            if span_id and span_id in self.workspace.annotations:
+                self.annotating.select(span_id, reveal=True)
+                self.annotations.show_selected(span_id)
+            else:
+                self.view.select_text(start, end)
             self.view.centre_on(start)
             self.raise_()
             self.activateWindow()

@@ -24,7 +24,7 @@ def test_a_click_on_a_cell_lists_its_statements_and_enter_opens_one(qtbot, make_
                                                                         "barrier")])  # fmt: skip
     assert charts.spans.count() == 1 and "Adaeze Okafor (claim)" in charts.spans.item(0).text()
     qtbot.keyClick(charts.spans, Qt.Key.Key_Return)
-    assert window.view.text_selection() == (claim.start, claim.end)
+    assert window.annotating.selected().id == claim.id
     charts.kind.setCurrentIndex(charts.kind.findData("speakers"))  # no quotes: said, not drawn
     assert charts.canvas is None and "Nothing to chart" in charts.hint.text()
 

@@ -46,7 +46,8 @@ def test_a_tie_lists_its_statements_and_enter_opens_one(qtbot, make_window, proj
     place = network.spans.currentItem().data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.workspace.document.id == place[0]
-    assert window.view.text_selection() == (place[1], place[2])
+    chosen = window.annotating.selected()  # the span itself, ready to edit in the Span panel
+    assert (chosen.id, chosen.start, chosen.end) == (place[3], place[1], place[2])
 
 
 def test_a_click_on_a_node_lists_its_statements(qtbot, make_window, project):

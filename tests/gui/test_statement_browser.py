@@ -35,7 +35,8 @@ def test_type_to_filter_then_enter_opens_the_article_there(qtbot, make_window, p
     browser.table.setCurrentIndex(browser.model.index(0, 0))
     qtbot.keyClick(browser.table, Qt.Key.Key_Return)
     assert window.workspace.document.id == 1
-    assert window.view.text_selection() == (rents, rents + 15)
+    chosen = window.annotating.selected()  # the claim itself, ready to edit in the Span panel
+    assert (chosen.layer, chosen.start, chosen.end) == ("claim", rents, rents + 15)
 
 
 def test_a_sort_and_a_filter_hold_across_a_reload(qtbot, make_window, project):

@@ -24,7 +24,7 @@ PLACE = int(Qt.ItemDataRole.UserRole)
 
 
 class ActorPage(QDialog):
-    placeRequested = Signal(int, int, int)  # document, start, end
+    placeRequested = Signal(int, int, int, int)  # document, start, end, span (0: none)
 
     def __init__(self, parent: QWidget, profile: ActorProfile) -> None:
         super().__init__(parent)
@@ -40,14 +40,14 @@ class ActorPage(QDialog):
         self.mentions = self._tree(["Article", "Mentions"])
         for document, title, count, start, end in profile.mentions:
             item = QTreeWidgetItem([title, str(count)])
-            item.setData(0, PLACE, (document, start, end))
+            item.setData(0, PLACE, (document, start, end, 0))
             self.mentions.addTopLevelItem(item)
         self.statements = self._tree(["Layer", "Kind", "Topic", "Stance", "Date", "Text"])
         for row in profile.statements:
             item = QTreeWidgetItem([row.layer, row.kind, row.topic, row.stance,
                                     row.published.isoformat() if row.published else "",
                                     " ".join(row.text.split())])  # fmt: skip
-            item.setData(0, PLACE, (row.document_id, row.start, row.end))
+            item.setData(0, PLACE, (row.document_id, row.start, row.end, row.id))
             self.statements.addTopLevelItem(item)
         self.together = self._tree(["Actor", "Articles together"])
         for name, shared in profile.together:

@@ -41,7 +41,7 @@ TITLES = {"actors": "Actors: mentions, quotes, claims", "speakers": "Quotes by s
 
 
 class ChartWindow(QDialog):
-    placeRequested = Signal(int, int, int)  # document, start, end
+    placeRequested = Signal(int, int, int, int)  # document, start, end, span
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -181,7 +181,8 @@ class ChartWindow(QDialog):
             if row is not None:
                 text = " ".join(row.text.split())[:90]
                 item = QListWidgetItem(f"{row.who or '—'} ({row.layer}): “{text}” — {row.title}")
-                item.setData(Qt.ItemDataRole.UserRole, (row.document_id, row.start, row.end))
+                item.setData(Qt.ItemDataRole.UserRole,
+                             (row.document_id, row.start, row.end, row.id))  # fmt: skip
             else:  # a mention (actors chart)
                 item = QListWidgetItem(f"mention #{span_id}")
                 item.setData(Qt.ItemDataRole.UserRole, None)

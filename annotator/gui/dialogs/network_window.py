@@ -75,7 +75,7 @@ FILTERS = ";;".join(
 
 
 class NetworkWindow(QDialog):
-    placeRequested = Signal(int, int, int)  # document, start, end
+    placeRequested = Signal(int, int, int, int)  # document, start, end, span
     built = Signal()  # a network is on screen (or "nothing to draw" is)
 
     def __init__(self, window: MainWindow) -> None:
@@ -351,8 +351,8 @@ class NetworkWindow(QDialog):
             level = "" if row.statement.qualifier is None else f" [{row.statement.qualifier}]"
             item = QListWidgetItem(f"{row.statement.first} on {row.statement.second}{level}: "
                                    f"“{text}” — {row.title}")  # fmt: skip
-            item.setData(Qt.ItemDataRole.UserRole,
-                         (row.statement.document_id, row.start, row.end))  # fmt: skip
+            place = (row.statement.document_id, row.start, row.end, row.statement.id)
+            item.setData(Qt.ItemDataRole.UserRole, place)
             self.spans.addItem(item)
         if self.spans.count():
             self.spans.setCurrentRow(0)

@@ -127,7 +127,7 @@ WIDTHS = (170, 60, 80, 130, 70, 90, 110, 200)  # the last column stretches
 
 
 class StatementBrowser(QDialog):
-    placeRequested = Signal(int, int, int)  # document, start, end
+    placeRequested = Signal(int, int, int, int)  # document, start, end, span
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -208,4 +208,4 @@ class StatementBrowser(QDialog):
         if not index.isValid():
             return
         row = self.model.row(index.row())
-        self.placeRequested.emit(row.document_id, row.start, row.end)
+        self.placeRequested.emit(row.document_id, row.start, row.end, row.id)
