@@ -39,17 +39,16 @@ class AnalysisActions(QObject):
         return self.browser
 
     def show_actor(self, actor_id: int | None = None) -> ActorPage | None:
-        """The page of ``actor_id``, or of the selected span's actor (or speaker, claimant)."""
+        """The page of ``actor_id``; or of the actor (or speaker, claimant) of the selected
+        span, else of the span at the caret; else of the actor chosen in the Actors list."""
         window = self._window
         if actor_id is None:
-            span = window.annotating.selected()
-            if span is not None:
-                linked = [link.actor_id for link in span.links if link.actor_id is not None]
-                actor_id = span.actor_id or (linked[0] if linked else None)
+            actor_id = self._chosen_actor()
         if actor_id is None:
             window.statusBar().showMessage(
-                "Select a mention, quote or claim: its actor's page opens.", 6000
-            )
+                "Put the caret in a mention, quote or claim, or choose an actor in the Actors "
+                "list: its page opens.", 6000,
+            )  # fmt: skip
             return None
         try:
             profile = window.workspace.attempt(lambda: window.workspace.actor_profile(actor_id))
@@ -58,7 +57,23 @@ class AnalysisActions(QObject):
         page = ActorPage(window, profile)
         page.placeRequested.connect(window.show_place)
         page.show()
+        page.raise_()
+        page.activateWindow()  # the keyboard goes to it, with or without a window manager
         return page
+
+    def _chosen_actor(self) -> int | None:
+        window = self._window
+        selected = window.annotating.selected()
+        spans = [selected] if selected is not None else [
+            window.workspace.annotations[i] for i in window.view.spans_at(window.view.caret())
+            if i in window.workspace.annotations
+        ]  # fmt: skip
+        for span in spans:
+            linked = [link.actor_id for link in span.links if link.actor_id is not None]
+            if span.actor_id or linked:
+                return span.actor_id or linked[0]
+        listed = window.actors.selected_ids()
+        return listed[0] if listed else None
 
     def show_charts(self) -> ChartWindow:
         if self.charts is None:

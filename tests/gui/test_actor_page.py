@@ -42,3 +42,44 @@ def test_mentions_statements_and_who_else_from_the_selected_span(qtbot, make_win
     page.mentions.setCurrentItem(two)
     qtbot.keyClick(page.mentions, Qt.Key.Key_Return)
     assert window.workspace.document.id == 2
+
+
+def test_the_caret_in_a_quote_or_the_actors_list_chooses_the_actor(qtbot, make_window, project):
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.dialogs.actor_page import ActorPage
+
+    project.documents.add_many([DocumentDraft(text=ONE, title="One")])
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    reyes = project.actors.create(ActorDraft("Tom Reyes", ActorKind.PERSON))
+    said = ONE.index("the barrier")
+    project.annotations.create(1, AnnotationDraft(
+        "quote", said, said + 18, attributes={"kind": "indirect"},
+        links=(LinkDraft("speaker", actor_id=okafor.id),)))  # fmt: skip
+    window = make_window(project)
+    window.open_document(1)
+    window.view.setFocus()
+    cursor = window.view.textCursor()
+    cursor.setPosition(said + 4)  # the caret inside the quote, nothing selected
+    window.view.setTextCursor(cursor)
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_P, keys)
+    [page] = window.findChildren(ActorPage)
+    assert page.windowTitle() == "Actor — Adaeze Okafor"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.mentions)
+    qtbot.keyClick(page.mentions, Qt.Key.Key_Escape)
+    assert not page.isVisible()
+    window.activateWindow()  # as the window manager does when a dialog closes
+    qtbot.waitUntil(window.isActiveWindow)
+    cursor.movePosition(QTextCursor.MoveOperation.Start)  # before any span
+    window.view.setTextCursor(cursor)
+    window.actors.raise_()
+    window.actors.search.setFocus()
+    qtbot.keyClicks(window.actors.search, "reyes")
+    qtbot.keyClick(window.actors.search, Qt.Key.Key_Tab)  # into the list: its one row chosen
+    assert QApplication.focusWidget() is window.actors.table
+    assert window.actors.selected_ids() == [reyes.id]
+    qtbot.keyClick(window.actors.table, Qt.Key.Key_P, keys)
+    [shown] = [p for p in window.findChildren(ActorPage) if p.isVisible()]
+    assert shown.windowTitle() == "Actor — Tom Reyes"

@@ -168,6 +168,10 @@ class ArticleView(QTextEdit):
         ranges = self._index.range
         return sorted(found, key=lambda i: (ranges(i)[1] - ranges(i)[0], i))
 
+    def caret(self) -> int:
+        """Where the caret is, in code points."""
+        return self._utf16.to_codepoint(self.textCursor().position(), snap="left")
+
     def text_selection(self) -> tuple[int, int] | None:
         """The selected text as code points, snapped to words if that is switched on."""
         cursor = self.textCursor()

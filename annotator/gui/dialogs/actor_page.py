@@ -68,6 +68,11 @@ class ActorPage(QDialog):
         layout.addWidget(about)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(summary)
+        for tree in (self.mentions, self.statements, self.together):
+            first = tree.topLevelItem(0)
+            if first is not None:
+                tree.setCurrentItem(first)  # arrows and Enter work at once
+        self.mentions.setFocus()
         self.resize(760, 520)
 
     def _tree(self, headers: list[str]) -> QTreeWidget:

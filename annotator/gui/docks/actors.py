@@ -139,7 +139,16 @@ class ActorsDock(QDockWidget):
         if deleting and event.type() == QEvent.Type.KeyPress:
             self._emit_first(self.deleteRequested)
             return True
+        if watched is self.table and event.type() == QEvent.Type.FocusIn:
+            self._select_current()
         return super().eventFilter(watched, event)
+
+    def _select_current(self) -> None:
+        """Reached by Tab with nothing chosen, the row with the focus frame is chosen, so Del,
+        Enter or the actor page act on the actor the user sees marked."""
+        if self.table.selectionModel().hasSelection() or not self.proxy.rowCount():
+            return
+        self.table.selectRow(max(self.table.currentIndex().row(), 0))
 
     def _merge(self) -> None:
         ids = self.selected_ids()
