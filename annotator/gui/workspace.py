@@ -40,6 +40,7 @@ from annotator.jobs.network import NetworkOptions, NetworkReport
 from annotator.jobs.network import build as build_network
 from annotator.jobs.network import write as write_network
 from annotator.jobs.progress import Progress
+from annotator.jobs.span_places import SpanPlace, span_places
 from annotator.jobs.statements import StatementFilter, StatementRow, statement_rows
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.history import Changes, HistoryEntry
@@ -183,6 +184,10 @@ class Workspace(QObject):
     def statements(self) -> list[StatementRow]:
         """Every quote and claim of the project (the statement browser's rows)."""
         return statement_rows(self.project)
+
+    def span_places(self, ids: list[int]) -> list[SpanPlace]:
+        """Where the spans ``ids`` are (a chart's mentions, listed to be opened)."""
+        return span_places(self.project, ids)
 
     def statement_layers(self) -> list[str]:
         """The layers whose spans are statements (they name a speaker or a claimant)."""

@@ -69,9 +69,11 @@ class CodedSpans(Service):
         annotators: set[str] | None = None,
         status: DocumentStatus | None = None,
         documents: set[int] | None = None,
+        only: set[int] | None = None,
     ) -> tuple[list[CodedDocument], list[CodedSpan]]:
         """The documents (those with spans, or of ``status``) and their spans of ``layers`` by
-        ``annotators`` (all when None), ordered by document and offsets."""
+        ``annotators`` (all when None; ``only``: these spans), ordered by document and
+        offsets."""
         query = (
             select(
                 AnnotationRow.id, AnnotationRow.document_id, AnnotatorRow.name, LayerRow.name,
@@ -93,6 +95,8 @@ class CodedSpans(Service):
             query = query.where(DocumentRow.status == status.value)
         if documents is not None:
             query = query.where(AnnotationRow.document_id.in_(sorted(documents)))
+        if only is not None:
+            query = query.where(AnnotationRow.id.in_(sorted(only)))
         with self._db.read() as session:
             connection = session.connection()
             # the driver's rows as they come: these columns need no conversion, and making

@@ -55,3 +55,17 @@ def test_the_filters_narrow_the_chart(qtbot, make_window, project):
     charts.until.setText("not a date")
     charts.refresh()
     assert "YYYY-MM-DD" in charts.hint.text()
+
+
+def test_a_mention_bar_lists_its_mentions_and_enter_opens_one(qtbot, make_window, project):
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    mention = project.annotations.create(1, AnnotationDraft("actor", 0, 6, actor_id=okafor.id))
+    window = make_window(project)
+    charts = window.analysis.show_charts()
+    charts.kind.setCurrentIndex(charts.kind.findData("actors"))
+    cell = ("Adaeze Okafor", "mentions")
+    charts.list_spans(cell, charts.table.spans[cell])
+    assert charts.spans.item(0).text() == "Actor mention: “Okafor” — Barrier"
+    qtbot.keyClick(charts.spans, Qt.Key.Key_Return)
+    assert window.annotating.selected().id == mention.id

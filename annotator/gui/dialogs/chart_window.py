@@ -35,6 +35,8 @@ from annotator.jobs.statements import StatementFilter
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
+LISTED = 500  # the spans listed for one bar or cell, at most
+
 TITLES = {"actors": "Actors: mentions, quotes, claims", "speakers": "Quotes by speaker over time",
           "topics": "Claims by topic over time", "stance": "Stance: actor × topic",
           "kinds": "Who is quoted, by kind"}  # fmt: skip
@@ -173,19 +175,29 @@ class ChartWindow(QDialog):
         return names[row], list(table.series)[number]
 
     def list_spans(self, cell: tuple[str, str], ids: list[int]) -> None:
-        rows = {row.id: row for row in self._window.workspace.statements()}
+        workspace = self._window.workspace
+        rows = {row.id: row for row in workspace.statements()}
+        shown = ids[:LISTED]
+        places = {p.id: p for p in workspace.span_places([i for i in shown if i not in rows])}
         self.spans.clear()
-        self.hint.setText(f"{cell[0]} · {cell[1]}: {counted(len(ids), 'span')} · Enter opens one")
-        for span_id in ids:
-            row = rows.get(span_id)
+        more = f" ({LISTED} listed)" if len(ids) > LISTED else ""
+        self.hint.setText(f"{cell[0]} · {cell[1]}: {counted(len(ids), 'span')}{more} · "
+                          "Enter opens one")  # fmt: skip
+        for span_id in shown:
+            row, place = rows.get(span_id), places.get(span_id)
             if row is not None:
                 text = " ".join(row.text.split())[:90]
                 item = QListWidgetItem(f"{row.who or '—'} ({row.layer}): “{text}” — {row.title}")
                 item.setData(Qt.ItemDataRole.UserRole,
                              (row.document_id, row.start, row.end, row.id))  # fmt: skip
-            else:  # a mention (actors chart)
-                item = QListWidgetItem(f"mention #{span_id}")
-                item.setData(Qt.ItemDataRole.UserRole, None)
+            elif place is not None:  # a mention (the actors chart)
+                text = " ".join(place.text.split())[:90]
+                layer = workspace.scheme.layer(place.layer).title
+                item = QListWidgetItem(f"{layer}: “{text}” — {place.title}")
+                item.setData(Qt.ItemDataRole.UserRole,
+                             (place.document_id, place.start, place.end, place.id))  # fmt: skip
+            else:
+                continue  # deleted since the chart was drawn
             self.spans.addItem(item)
         if self.spans.count():
             self.spans.setCurrentRow(0)
