@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -82,19 +83,22 @@ class ExportDialog(QDialog):
         self.error = plain_label()
         self.error.setStyleSheet("color: #c62828")
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
-        form.addRow("Save to", where)
-        form.addRow("Documents", self.status)
-        form.addRow("Layer", self.layer)
-        form.addRow("Split", self.split)
-        form.addRow("Seed", self.seed)
+        # every field has an Alt key (the labels' underlined letters)
+        form.addRow("&Format", self.format)
+        where_label = QLabel("&Save to")
+        where_label.setBuddy(self.path)
+        form.addRow(where_label, where)
+        form.addRow("&Documents", self.status)
+        form.addRow("&Layer", self.layer)
+        form.addRow("S&plit", self.split)
+        form.addRow("S&eed", self.seed)
         self.suggestions = QCheckBox("also suggestions nobody has accepted")
         self.suggestions.setToolTip("Suggestions are left out of every export unless asked for")
-        form.addRow("Suggestions", self.suggestions)
-        form.addRow("doccano offsets", self.offsets)
-        form.addRow("Network", self.network)
-        form.addRow("REFI-QDA for", self.qdpx_target)
-        form.addRow("REFI-QDA actors as", self.qdpx_actors)
+        form.addRow("Su&ggestions", self.suggestions)
+        form.addRow("doccano &offsets", self.offsets)
+        form.addRow("&Network", self.network)
+        form.addRow("REFI-QDA fo&r", self.qdpx_target)
+        form.addRow("REFI-QDA &actors as", self.qdpx_actors)
         form.addRow(self.error)
         form.addRow(ok_cancel(self._accept, self.reject))
         self.format.currentIndexChanged.connect(self._on_format)
