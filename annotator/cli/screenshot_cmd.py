@@ -26,7 +26,7 @@ def register(
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument(
         "--view",
-        choices=("workbench", "statements", "charts", "actor", "network"),
+        choices=("workbench", "statements", "charts", "actor", "network", "export"),
         default="workbench",
         help="the workbench or an analysis window",
     )
@@ -35,7 +35,8 @@ def register(
     parser.add_argument(
         "--network", metavar="FIELD=VALUE,...", default="",
         help="the network of --view network, e.g. layer=quote,var2=source (fields: type, "
-        "layer, var1, var2, qualifier, aggregation, normalization, duplicates)",
+        "layer, var1, var2, qualifier, aggregation, normalization, duplicates); for --view "
+        "export, format=NAME",
     )  # fmt: skip
     parser.set_defaults(run=run)
 

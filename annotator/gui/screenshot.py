@@ -49,7 +49,7 @@ def render_screenshot(
             window.annotating.select(select, reveal=True)
             window.annotations.show_selected(select)
         shown = _view(window, view, chart, actor, network)
-        if shown is not window:
+        if shown is not window and view != "export":  # a dialog keeps its own size
             shown.resize(min(width, 1100), min(height, 700))
         for _ in range(3):
             QApplication.processEvents()
@@ -81,7 +81,21 @@ def _view(
         shown = page
     elif view == "network":
         shown = _network(window, network or {})
+    elif view == "export":
+        shown = _export(window, (network or {}).get("format", "qdpx"))
     return shown
+
+
+def _export(window: MainWindow, name: str) -> QWidget:
+    from annotator.gui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.workspace.scheme, Path.home(), window)
+    index = dialog.format.findData(name)
+    if index < 0:
+        raise UsageError(f"no format {name!r} to export")
+    dialog.format.setCurrentIndex(index)
+    dialog.show()
+    return dialog
 
 
 def _network(window: MainWindow, chosen: dict[str, str]) -> QWidget:
