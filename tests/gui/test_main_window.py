@@ -233,12 +233,16 @@ def test_screenshots_of_the_analysis_windows(tmp_path, capsys):
         add_samples(project)
         actor = project.actors.list()[0].id
     for view, extra in (("statements", []), ("charts", ["--chart", "stance"]),
-                        ("actor", ["--actor", str(actor)])):  # fmt: skip
+                        ("actor", ["--actor", str(actor)]),
+                        ("network", ["--network", "layer=quote,var2=source"]),
+                        ("export", ["--network", "format=qdpx"])):  # fmt: skip
         out = tmp_path / f"{view}.png"
         assert main(["screenshot", "--db", str(db), "--view", view, "--out", str(out),
                      *extra]) == 0  # fmt: skip
         image = QImage(str(out))
         assert not image.isNull() and image.width() > 500
+    assert main(["screenshot", "--db", str(db), "--view", "network", "--network", "type=nope",
+                 "--out", str(tmp_path / "x.png")]) == 2  # fmt: skip
     assert main(["screenshot", "--db", str(db), "--view", "actor", "--out",
                  str(tmp_path / "x.png")]) == 2  # fmt: skip
 
