@@ -101,7 +101,7 @@ def _export(window: MainWindow, name: str) -> QWidget:
 def _network(window: MainWindow, chosen: dict[str, str]) -> QWidget:
     shown = window.analysis.show_network()
     for name, value in chosen.items():
-        combo = getattr(shown, name, None)
+        combo = getattr(shown.choice, name, None)
         if not isinstance(combo, QComboBox) or combo.findData(value) < 0:
             raise UsageError(f"--network: no {name}={value} (type, layer, var1, var2, qualifier, "
                              "aggregation, normalization, duplicates)")  # fmt: skip

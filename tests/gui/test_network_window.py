@@ -24,9 +24,9 @@ def test_a_tie_lists_its_statements_and_enter_opens_one(qtbot, make_window, proj
     add_claims(project)
     window = make_window(project)
     network = _open(qtbot, window)
-    assert network.qualifier.currentData() == "stance"  # chosen for the user when there is one
-    _rebuilt(qtbot, network, lambda: network.aggregation.setCurrentIndex(
-        network.aggregation.findData("congruence")))  # fmt: skip
+    assert network.choice.qualifier.currentData() == "stance"  # chosen when there is one
+    _rebuilt(qtbot, network, lambda: network.choice.aggregation.setCurrentIndex(
+        network.choice.aggregation.findData("congruence")))  # fmt: skip
     ties = {(network.ties.item(r, 0).text(), network.ties.item(r, 1).text())
             for r in range(network.ties.rowCount())}  # fmt: skip
     assert ties == {("Okafor", "Union"), ("Okafor", "Reyes")}
@@ -71,9 +71,9 @@ def test_choices_rebuild_it_and_export_writes_graphml(qtbot, make_window, projec
     add_claims(project)
     window = make_window(project)
     network = _open(qtbot, window)
-    _rebuilt(qtbot, network, lambda: network.type.setCurrentIndex(
-        network.type.findData("twomode")))  # fmt: skip
-    assert network.aggregation.findData("combine") >= 0  # two-mode aggregations offered
+    _rebuilt(qtbot, network, lambda: network.choice.type.setCurrentIndex(
+        network.choice.type.findData("twomode")))  # fmt: skip
+    assert network.choice.aggregation.findData("combine") >= 0  # two-mode aggregations offered
     assert network.ties.rowCount() == 5  # three actors on barrier, two on rents
     out = tmp_path / "net.graphml"
     job = network.export_to(out)
@@ -82,11 +82,11 @@ def test_choices_rebuild_it_and_export_writes_graphml(qtbot, make_window, projec
     graph = nx.read_graphml(out)
     assert graph.number_of_edges() == 5 and {d["mode"] for _n, d in graph.nodes(data=True)} == {
         1, 2}  # fmt: skip
-    network.since.setFocus()
+    network.choice.since.setFocus()
     qtbot.keyClicks(QApplication.focusWidget(), "2024-01-10")
-    _rebuilt(qtbot, network, lambda: qtbot.keyClick(network.since, Qt.Key.Key_Return))
+    _rebuilt(qtbot, network, lambda: qtbot.keyClick(network.choice.since, Qt.Key.Key_Return))
     assert network.ties.rowCount() == 2  # only the second article's rents claims
-    network.until.setText("soon")
+    network.choice.until.setText("soon")
     network.refresh()
     assert "YYYY-MM-DD" in network.hint.text()
 

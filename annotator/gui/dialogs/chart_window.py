@@ -9,27 +9,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from annotator.charts.figures import bar_at
 from annotator.charts.table import KINDS, ChartTable
 from annotator.domain.wording import counted
 from annotator.gui.date_field import read_date
+from annotator.gui.figure_pane import FigurePane
+from annotator.gui.place_list import PlacePane
 from annotator.jobs.statements import StatementFilter
 
 if TYPE_CHECKING:
@@ -78,21 +75,12 @@ class ChartWindow(QDialog):
         filters = QHBoxLayout()
         for widget in (self.since, self.until, self.source, self.layer):
             filters.addWidget(widget)
-        self.canvas_box = QVBoxLayout()
-        self.canvas: Any = None
-        holder = QWidget()
-        holder.setLayout(self.canvas_box)
-        self.hint = QLabel("Click a bar, point or cell to list its statements.")
-        self.spans = QListWidget()
-        self.spans.itemActivated.connect(self._open)
-        self.spans.installEventFilter(self)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.hint)
-        lower_layout.addWidget(self.spans)
+        self.figure = FigurePane()
+        lower = PlacePane("Click a bar, point or cell to list its statements.")
+        self.hint, self.spans = lower.hint, lower.spans
+        self.spans.placeRequested.connect(self.placeRequested)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(holder)
+        split.addWidget(self.figure)
         split.addWidget(lower)
         split.setSizes([520, 160])
         layout = QVBoxLayout(self)
@@ -107,9 +95,12 @@ class ChartWindow(QDialog):
         self.until.editingFinished.connect(self.refresh)
         self.resize(900, 720)
 
-    def refresh(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    @property
+    def canvas(self) -> Any:
+        """The figure on screen (matplotlib's canvas), or None."""
+        return self.figure.canvas
 
+    def refresh(self) -> None:
         from annotator.charts.figures import figure
 
         kind, period = self.kind.currentData(), self.period.currentData()
@@ -119,20 +110,13 @@ class ChartWindow(QDialog):
             self.hint.setText("Dates are written YYYY-MM-DD.")
             return
         self.table = self._window.workspace.chart(kind, period, chosen)
-        if self.canvas is not None:  # gone at once, not at the next turn of the event loop
-            self.canvas_box.removeWidget(self.canvas)
-            self.canvas.hide()
-            self.canvas.setParent(None)
-            self.canvas.deleteLater()
-            self.canvas = None
+        self.figure.clear()
         self.spans.clear()
         if self.table.empty:
             self.hint.setText(f"Nothing to chart: {self.table.title}.")
             return
         dark = self.palette().window().color().lightness() < 128
-        self.canvas = FigureCanvasQTAgg(figure(self.table, dark=dark, width=8.5))  # type: ignore[no-untyped-call]
-        self.canvas.mpl_connect("button_press_event", self._clicked)
-        self.canvas_box.addWidget(self.canvas)
+        self.figure.show_figure(figure(self.table, dark=dark, width=8.5), self._clicked)
         self.hint.setText("Click a bar, point or cell to list its statements.")
 
     def chosen(self) -> StatementFilter | None:
@@ -187,36 +171,15 @@ class ChartWindow(QDialog):
             row, place = rows.get(span_id), places.get(span_id)
             if row is not None:
                 text = " ".join(row.text.split())[:90]
-                item = QListWidgetItem(f"{row.who or '—'} ({row.layer}): “{text}” — {row.title}")
-                item.setData(Qt.ItemDataRole.UserRole,
-                             (row.document_id, row.start, row.end, row.id))  # fmt: skip
+                self.spans.add(f"{row.who or '—'} ({row.layer}): “{text}” — {row.title}",
+                               (row.document_id, row.start, row.end, row.id))  # fmt: skip
             elif place is not None:  # a mention (the actors chart)
                 text = " ".join(place.text.split())[:90]
                 layer = workspace.scheme.layer(place.layer).title
-                item = QListWidgetItem(f"{layer}: “{text}” — {place.title}")
-                item.setData(Qt.ItemDataRole.UserRole,
-                             (place.document_id, place.start, place.end, place.id))  # fmt: skip
-            else:
-                continue  # deleted since the chart was drawn
-            self.spans.addItem(item)
-        if self.spans.count():
-            self.spans.setCurrentRow(0)
-            self.spans.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.spans and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                item = self.spans.currentItem()
-                if item is not None:
-                    self._open(item)
-                return True
-        return super().eventFilter(watched, event)
-
-    def _open(self, item: QListWidgetItem) -> None:
-        place = item.data(Qt.ItemDataRole.UserRole)
-        if place:
-            self.placeRequested.emit(*place)
+                self.spans.add(f"{layer}: “{text}” — {place.title}",
+                               (place.document_id, place.start, place.end, place.id))  # fmt: skip
+            # else: deleted since the chart was drawn
+        self.spans.choose_first()
 
     def save_as(self) -> None:
         if self.table is None or self.table.empty:
