@@ -95,3 +95,23 @@ def test_nothing_to_draw_is_said(qtbot, make_window, project):
     window = make_window(project)
     network = _open(qtbot, window)
     assert network.canvas is None and network.hint.text().startswith("No ties among 0 statements")
+
+
+def test_time_windows_are_stepped_through_with_the_slider(qtbot, make_window, project):
+    add_claims(project)  # the first article on 2024-01-02, the second on 2024-01-20
+    window = make_window(project)
+    network = _open(qtbot, window)
+    assert not network.periods.isVisible()
+    _rebuilt(qtbot, network, lambda: network.choice.windows.setCurrentIndex(
+        network.choice.windows.findData("7d/1d")))  # fmt: skip
+    assert network.periods.isVisible() and network.period.maximum() == 18  # 19 windows
+    assert network.period_label.text() == "1 of 19: 2024-01-02 – 2024-01-09"
+    assert network.ties.rowCount() == 3  # the three actors on the barrier
+    network.period.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    assert network.period_label.text() == "19 of 19: 2024-01-20 – 2024-01-27"
+    assert network.ties.rowCount() == 1  # Okafor and Reyes on the fee (Union gave no topic)
+    network.ties.selectRow(0)
+    assert network.spans.count() == 2  # the statements of that window only
+    qtbot.keyClick(network.period, Qt.Key.Key_Left)
+    assert network.period_label.text().startswith("18 of 19")

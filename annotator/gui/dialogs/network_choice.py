@@ -1,6 +1,6 @@
 """The choice of a discourse network, as DNA defines it: one-mode or two-mode, the variables,
-the layer, a qualifier and how it aggregates, normalisation, duplicates, dates. Every field
-has an Alt key; ``changed`` says the choice moved."""
+the layer, a qualifier and how it aggregates, normalisation, duplicates, dates, time windows.
+Every field has an Alt key; ``changed`` says the choice moved."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from annotator.domain.scheme import AttributeKind, Scheme
 from annotator.gui.date_field import read_date
-from annotator.jobs.network import NetworkOptions
+from annotator.jobs.network import NetworkOptions, parse_duration
 
 VARIABLES = {"actor": "actors", "actor-kind": "kinds of actor", "topic": "topics",
              "source": "sources"}  # fmt: skip
@@ -22,6 +22,9 @@ NORMALIZATIONS = {"onemode": {"no": "not normalised", "average": "by average act
                               "jaccard": "Jaccard", "cosine": "cosine"},
                   "twomode": {"no": "not normalised", "activity": "by actor activity",
                               "prominence": "by concept prominence"}}  # fmt: skip
+WINDOWS = {"": "the whole period", "7d/1d": "7 days, moved by a day",
+           "30d/7d": "30 days, moved by a week", "90d/30d": "90 days, moved by a month",
+           "365d/90d": "a year, moved by 3 months"}  # fmt: skip
 DUPLICATES = {"include": "every statement", "document": "once per article",
               "week": "once per week", "month": "once per month",
               "year": "once per year"}  # fmt: skip
@@ -46,6 +49,7 @@ class NetworkChoice(QWidget):
         self.since.setPlaceholderText("from YYYY-MM-DD")
         self.until = QLineEdit()
         self.until.setPlaceholderText("to YYYY-MM-DD")
+        self.windows = _combo(WINDOWS)
         self._fill_layers(scheme)
         self._fill_for_type()
         self.grid = QGridLayout(self)
@@ -62,10 +66,11 @@ class NetworkChoice(QWidget):
             self._labelled(self.grid, 1, column, text, widget)
         self._labelled(self.grid, 2, 0, "Dat&es", self.since)
         self._labelled(self.grid, 2, 1, "to", self.until)
+        self._labelled(self.grid, 2, 2, "&Windows", self.windows)
         self.type.currentIndexChanged.connect(lambda _i: self._type_changed())
         self.layer.currentIndexChanged.connect(lambda _i: self._layer_changed())
         for combo in (self.var1, self.var2, self.qualifier, self.aggregation,
-                      self.normalization, self.duplicates):  # fmt: skip
+                      self.normalization, self.duplicates, self.windows):  # fmt: skip
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.since.editingFinished.connect(self.changed.emit)
         self.until.editingFinished.connect(self.changed.emit)
@@ -74,7 +79,8 @@ class NetworkChoice(QWidget):
     def fields(self) -> tuple[QWidget, ...]:
         """The fields in reading order (the tab order)."""
         return (self.type, self.layer, self.var1, self.var2, self.qualifier, self.aggregation,
-                self.normalization, self.duplicates, self.since, self.until)  # fmt: skip
+                self.normalization, self.duplicates, self.since, self.until,
+                self.windows)  # fmt: skip
 
     def _labelled(
         self, grid: QGridLayout, row: int, column: int, text: str, widget: QWidget
@@ -130,6 +136,10 @@ class NetworkChoice(QWidget):
             since, until = read_date(self.since.text()), read_date(self.until.text())
         except ValueError:
             return None
+        window = step = None
+        if self.windows.currentData():  # "30d/7d": windows of 30 days moved by 7
+            length, _slash, moved = self.windows.currentData().partition("/")
+            window, step = parse_duration(length), parse_duration(moved)
         qualifier = self.qualifier.currentData()
         aggregation = self.aggregation.currentData() if qualifier else "ignore"
         return NetworkOptions(
@@ -137,7 +147,7 @@ class NetworkChoice(QWidget):
             var2=self.var2.currentData(), qualifier=qualifier, aggregation=aggregation,
             normalization=self.normalization.currentData(),
             duplicates=self.duplicates.currentData(), layer=self.layer.currentData() or "claim",
-            since=since, until=until,
+            since=since, until=until, window=window, step=step,
         )  # fmt: skip
 
 

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSlider,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -67,6 +69,7 @@ class NetworkWindow(QDialog):
         self.drawing: Drawing | None = None
         self.job: BackgroundJob | None = None
         self._again = False  # the choice changed while a network was being built
+        self.current = 0  # the network shown: its time window's number
         self.choice = NetworkChoice(window.workspace.scheme)
         self.export = QPushButton("E&xport…")
         self.export.setAutoDefault(False)  # Enter in a date field redraws; it does not export
@@ -89,8 +92,26 @@ class NetworkWindow(QDialog):
         ties_layout.setContentsMargins(0, 0, 0, 0)
         ties_layout.addWidget(ties_label)
         ties_layout.addWidget(self.ties)
+        self.period = QSlider(Qt.Orientation.Horizontal)  # which time window is shown
+        self.period.setPageStep(1)
+        self.period.valueChanged.connect(self._show)
+        self.period_label = QLabel()
+        period_name = QLabel("Per&iod")
+        period_name.setBuddy(self.period)
+        self.periods = QWidget()  # shown when there is more than one window
+        period_row = QHBoxLayout(self.periods)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.addWidget(period_name)
+        period_row.addWidget(self.period, 1)
+        period_row.addWidget(self.period_label)
+        self.periods.hide()
+        drawing_box = QWidget()
+        drawing_layout = QVBoxLayout(drawing_box)
+        drawing_layout.setContentsMargins(0, 0, 0, 0)
+        drawing_layout.addWidget(self.figure, 1)
+        drawing_layout.addWidget(self.periods)
         upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.figure)
+        upper.addWidget(drawing_box)
         upper.addWidget(ties_box)
         upper.setSizes([640, 300])
         lower = PlacePane()
@@ -104,7 +125,7 @@ class NetworkWindow(QDialog):
         layout.addWidget(self.choice)
         layout.addWidget(split, 1)
         self.choice.changed.connect(self.refresh)
-        chain = (*self.choice.fields, self.export, self.ties, self.spans)
+        chain = (*self.choice.fields, self.export, self.period, self.ties, self.spans)
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)  # the fields as they read, then ties, statements
         self.resize(1000, 760)
@@ -150,16 +171,35 @@ class NetworkWindow(QDialog):
         self.built.emit()
 
     def _draw(self, report: NetworkReport) -> None:
+        """The first network of the report; with time windows, the slider picks the others."""
+        count = len(report.networks)
+        self.period.blockSignals(True)
+        self.period.setRange(0, max(count - 1, 0))
+        self.period.setValue(0)
+        self.period.blockSignals(False)
+        self.periods.setVisible(count > 1)
+        self._show(0)
+
+    def _show(self, index: int) -> None:
+        """Network ``index`` of the report (a time window's) on screen."""
         from annotator.charts.network_figure import network_figure
 
+        report = self.report
+        if report is None:
+            return
+        self.current = index
         self.figure.clear()
         self.spans.clear()
         self.ties.setRowCount(0)
-        made = report.networks[0] if report.networks else None
+        made = report.networks[index] if index < len(report.networks) else None
+        if made is not None and len(report.networks) > 1:
+            self.period_label.setText(f"{index + 1} of {len(report.networks)}: "
+                                      f"{made.start} – {made.end}")  # fmt: skip
         if made is None or not made.weights:
             left = "; ".join(f"{n} with {why}" for why, n in sorted(report.left_out.items()))
+            among = made.statements if made is not None else report.statements
             self.drawing = None
-            self.hint.setText(f"No ties among {counted(report.statements, 'statement')}"
+            self.hint.setText(f"No ties among {counted(among, 'statement')}"
                               + (f" (left out: {left})" if left else "") + ".")  # fmt: skip
             return
         dark = self.palette().window().color().lightness() < 128
@@ -183,7 +223,7 @@ class NetworkWindow(QDialog):
         self.ties.sortItems(2, Qt.SortOrder.DescendingOrder)  # the heaviest ties first
         left = "; ".join(f"{n} with {why}" for why, n in sorted(report.left_out.items()))
         self.hint.setText(
-            f"{counted(len(ties), 'tie')} from {counted(report.statements, 'statement')}"
+            f"{counted(len(ties), 'tie')} from {counted(made.statements, 'statement')}"
             + (f" (left out: {left})" if left else "")
             + ". Click a node or a tie, or choose a row, to list its statements."
         )
@@ -210,7 +250,7 @@ class NetworkWindow(QDialog):
         report = self.report
         if report is None or not report.networks:
             return
-        ids = set(report.behind(first, second))
+        ids = set(report.behind(first, second, self.current))
         rows = [r for r in report.rows if r.statement.id in ids]
         self.spans.clear()
         what = first if second is None else f"{first} — {second}"
