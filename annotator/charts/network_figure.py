@@ -149,7 +149,7 @@ def network_figure(
     axes.add_collection(LineCollection(
         segments, linewidths=[0.6 + 3.4 * abs(w) / heaviest for _a, _b, w in drawing.edges],
         colors=[POSITIVE_EDGE if w >= 0 else NEGATIVE_EDGE for _a, _b, w in drawing.edges],
-        alpha=0.55, zorder=1))  # fmt: skip
+        alpha=0.8 if dark else 0.55, zorder=1))  # fmt: skip
     strength = dict.fromkeys(drawing.positions, 0.0)
     for a, b, weight in drawing.edges:
         strength[a] += abs(weight)
