@@ -77,6 +77,17 @@ class ImportedSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class CodebookEntry:
+    """A place in the scheme a file's code book declares, used by a span or not: a layer, one
+    of its labels, or a value of one of its choice attributes (a QDA program's code tree)."""
+
+    layer: str
+    label: str | None = None
+    attribute: str | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ImportedDocument:
     draft: DocumentDraft
     spans: tuple[ImportedSpan, ...] = ()
@@ -88,3 +99,6 @@ class ImportedDocument:
     infer_actors: bool = False
     notices: tuple[str, ...] = ()  # what the reader wants the user to know
     dropped: tuple[Dropped, ...] = ()  # what the reader could not take from this record
+    codebook: tuple[CodebookEntry, ...] = ()  # the file's code book, given with one record
+    # nothing to store: the record only says what was not taken (a source outside the file)
+    placeholder: bool = False

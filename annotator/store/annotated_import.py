@@ -18,7 +18,13 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from annotator.domain.actors import ActorKind
-from annotator.domain.corpus import ImportedActor, ImportedDocument, ImportedLink, ImportedSpan
+from annotator.domain.corpus import (
+    CodebookEntry,
+    ImportedActor,
+    ImportedDocument,
+    ImportedLink,
+    ImportedSpan,
+)
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import InputError, UsageError, ValidationError
 from annotator.domain.label_map import LabelMap, LayerTarget
@@ -228,6 +234,10 @@ class _FileState:
         stored document with the same text)."""
         self.result.notices.extend(item.notices)
         self.result.losses.extend(item.dropped)
+        for entry in item.codebook:
+            self._codebook_entry(entry)
+        if item.placeholder:
+            return
         for span in item.spans:
             _check_span(span, item.draft.text, path, item.line)
         target = self._target_document(item)
@@ -242,6 +252,31 @@ class _FileState:
             self.result.merged += self.result.spans - spans_before
         for source_id, span in pending.links:
             self._add_links(pending, source_id, span)
+
+    def _codebook_entry(self, entry: CodebookEntry) -> None:
+        """A code no span may use still finds its place: its layer and label are added as a
+        span's would be; a value goes into a choice attribute this import makes, and one the
+        scheme's own choices lack is counted as not taken."""
+        layer_id, _kind = self._target(entry.layer)
+        self._label(layer_id, entry.label)
+        if entry.attribute is None or entry.value is None:
+            return
+        name = self._attribute_name(layer_id, entry.attribute)
+        spec = self.specs.get((layer_id, name))
+        if spec is not None:
+            if spec.kind is not AttributeKind.CHOICE or entry.value not in spec.choices:
+                self.result.losses.add(
+                    "code values the scheme has no place for",
+                    f"{entry.layer}: {entry.attribute}: {entry.value}",
+                )
+            return
+        if (layer_id, name) not in self.attributes:
+            self._add_attribute(layer_id, name, AttributeKind.CHOICE)
+            self.result.notices.append(
+                f"new choice attribute {name!r} added to layer {entry.layer!r}"
+            )
+        if self.attributes[(layer_id, name)] == AttributeKind.CHOICE.value:
+            self._allow_choice(layer_id, name, entry.value)
 
     def _target_document(
         self, item: ImportedDocument

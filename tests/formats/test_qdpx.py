@@ -158,3 +158,95 @@ def test_a_project_from_another_program_and_what_it_could_not_take(capsys, proje
     assert (span.layer, span.label, span.text, span.annotator) == (
         "Housing", "Rent", "rent doubl", "Jo")  # fmt: skip
     assert project.actors.get(span.actor_id).name == "Tenant A"  # the case that refers to it
+
+
+def _qdpx(path, qde, files):
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path
+
+
+# As a line-based coding tool writes it: a bare file name as plainTextPath (no internal://),
+# no source name, selections named by line, a code book deeper than what is used.
+LINE_TOOL = """<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="qc" origin="line tool">
+  <Users><User guid="11111111-0000-4000-8000-000000000001" name="cp"/></Users>
+  <CodeBook><Codes>
+    <Code guid="11111111-0000-4000-8000-0000000000c1" name="rq1" isCodable="true">
+      <Code guid="11111111-0000-4000-8000-0000000000c2" name="equity" isCodable="true"/>
+      <Code guid="11111111-0000-4000-8000-0000000000c3" name="unused" isCodable="true"/>
+    </Code>
+    <Code guid="11111111-0000-4000-8000-0000000000c4" name="rq2" isCodable="true"/>
+  </Codes></CodeBook>
+  <Sources>
+    <TextSource guid="11111111-0000-4000-8000-0000000000d1" plainTextPath="board_2019.txt">
+      <PlainTextSelection guid="11111111-0000-4000-8000-0000000000e1" name="line:1"
+          startPosition="0" endPosition="9">
+        <Coding guid="11111111-0000-4000-8000-0000000000f1"
+                creatingUser="11111111-0000-4000-8000-000000000001">
+          <CodeRef targetGUID="11111111-0000-4000-8000-0000000000c2"/></Coding>
+      </PlainTextSelection>
+      <PlainTextSelection guid="11111111-0000-4000-8000-0000000000e2" name="line:2"
+          startPosition="10" endPosition="20"/>
+    </TextSource>
+    <TextSource guid="11111111-0000-4000-8000-0000000000d2" plainTextPath="minutes.txt"/>
+    <TextSource guid="11111111-0000-4000-8000-0000000000d3"
+                plainTextPath="relative://elsewhere/notes.txt"/>
+    <TextSource guid="11111111-0000-4000-8000-0000000000d4" plainTextPath="latin1.txt"/>
+  </Sources>
+</Project>"""
+
+
+def test_a_line_tools_project_is_read_as_its_writer_meant_it(capsys, project, tmp_path):
+    path = _qdpx(tmp_path / "qc.qdpx", LINE_TOOL, {
+        "sources/board_2019.txt": "Equity is\nour goal.\n",
+        "sources/minutes.txt": "The board met.\n",
+        "sources/latin1.txt": "Caf\xe9 cr\xe8me".encode("latin-1"),
+    })  # fmt: skip
+    code, printed, err = run(capsys, "import", "--db", str(project.db.where), str(path))
+    said = (printed + err).lower()
+    assert code == 1  # three things were not taken, each said
+    for lost in ("1 × sources outside the file", "1 × sources not in utf-8",
+                 "1 × selections coded with nothing"):  # fmt: skip
+        assert lost in said, said
+    titles = sorted(d.title for d in project.documents.list())
+    assert titles == ["board_2019", "minutes"]  # named by their files; nothing made up
+    board = next(d for d in project.documents.list() if d.title == "board_2019")
+    [span] = project.annotations.for_document(board.id)
+    assert (span.layer, span.label, span.text, span.annotator) == ("rq1", "equity", "Equity is",
+                                                                   "cp")  # fmt: skip
+    scheme = project.scheme.load()  # the whole code book, used or not
+    assert [label.name for label in scheme.layer("rq1").labels] == ["equity", "unused"]
+    assert scheme.layer("rq2").labels == ()
+
+
+# As a program that keeps its documents as rich text writes it: the plain text is empty and
+# the words are in the .docx beside it; the code book has codes and nothing is coded yet.
+RICH_ONLY = """<?xml version="1.0" encoding="UTF-8" standalone="no" ?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="a rich-text program">
+  <Users><User guid="22222222-0000-4000-8000-000000000001" name="jo"/></Users>
+  <CodeBook><Codes>
+    <Code guid="22222222-0000-4000-8000-0000000000c1" name="Housing" isCodable="true">
+      <Code guid="22222222-0000-4000-8000-0000000000c2" name="Rent" isCodable="true"/>
+    </Code>
+  </Codes></CodeBook>
+  <Sources>
+    <TextSource guid="22222222-0000-4000-8000-0000000000d1" name="Interview"
+        plainTextPath="internal://22222222-0000-4000-8000-0000000000d1.txt"
+        richTextPath="internal://22222222-0000-4000-8000-0000000000d1.docx"/>
+  </Sources>
+</Project>"""
+
+
+def test_a_source_with_only_rich_text_is_counted_and_the_code_book_kept(capsys, project,
+                                                                        tmp_path):  # fmt: skip
+    path = _qdpx(tmp_path / "rich.qdpx", RICH_ONLY, {
+        "sources/22222222-0000-4000-8000-0000000000d1.txt": "\n",
+        "sources/22222222-0000-4000-8000-0000000000d1.docx": b"PK\x03\x04 not read",
+    })  # fmt: skip
+    code, printed, err = run(capsys, "import", "--db", str(project.db.where), str(path))
+    assert code == 1 and "plain text is empty (their rich text is not read)" in printed + err
+    assert project.documents.list() == []  # no empty article stands in for it
+    assert [label.name for label in project.scheme.load().layer("Housing").labels] == ["Rent"]

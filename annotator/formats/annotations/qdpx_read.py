@@ -19,11 +19,12 @@ import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from annotator.domain.actors import ActorKind
 from annotator.domain.corpus import (
+    CodebookEntry,
     ImportedActor,
     ImportedDocument,
     ImportedLink,
@@ -124,13 +125,20 @@ class _Project:
     def documents(self) -> Iterator[ImportedDocument]:
         for index, source in enumerate(self.root.iter(f"{NS}TextSource")):
             dropped = list(self.general) if index == 0 else []
-            text = self._text(source)
-            if text is None:
-                yield ImportedDocument(
-                    DocumentDraft(text="(missing)", title=source.get("name", "")), dropped=(
-                        Dropped("sources outside the file", source.get("plainTextPath", "?")),
-                    ),
+            codebook = self._codebook() if index == 0 else ()
+            where = source.get("plainTextPath", "")
+            title = source.get("name") or PurePosixPath(where.split("://")[-1]).stem
+            text, missing = self._text(source)
+            if text is not None and not text.strip():
+                text, missing = None, (
+                    "sources whose plain text is empty (their rich text is not read)"
+                    if source.get("richTextPath") else "sources with an empty text"
                 )  # fmt: skip
+            if text is None:
+                lost = Dropped(missing, where or title or "?")
+                yield ImportedDocument(DocumentDraft(text="(missing)", title=title),
+                                       dropped=(*dropped, lost), codebook=codebook,
+                                       placeholder=True)  # fmt: skip
                 continue
             spans: list[ImportedSpan] = []
             for selection in source.findall(f"{NS}PlainTextSelection"):
@@ -139,26 +147,39 @@ class _Project:
                 link.actor_key for s in spans for link in s.links if link.actor_key
             }
             yield ImportedDocument(
-                DocumentDraft(
-                    text=text, title=source.get("name", ""), imported_from=str(self.path)
-                ),
+                DocumentDraft(text=text, title=title, imported_from=str(self.path)),
                 tuple(spans), tuple(a for k, a in self.actors.items() if k in used),
-                dropped=tuple(dropped),
+                dropped=tuple(dropped), codebook=codebook,
             )  # fmt: skip
 
-    def _text(self, source: ET.Element) -> str | None:
+    def _codebook(self) -> tuple[CodebookEntry, ...]:
+        """Every code as a place in the scheme, used by a selection or not."""
+        entries = dict.fromkeys(
+            CodebookEntry(layer, label, *(value or (None, None)))
+            for layer, label, value in self.codes.values()
+        )
+        return tuple(entries)
+
+    def _text(self, source: ET.Element) -> tuple[str | None, str]:
+        """The source's text, or None and why it was not taken."""
         inline = source.findtext(f"{NS}PlainTextContent")
         if inline is not None:
-            return inline
+            return inline, ""
         where = source.get("plainTextPath", "")
-        if not where.startswith("internal://"):
-            return None
-        name = f"sources/{where[len('internal://') :]}"
+        if where.startswith("internal://"):
+            inside = where[len("internal://") :]
+        elif "://" not in where and where:
+            inside = where  # no scheme: a file in sources/, as some writers give it
+        else:
+            return None, "sources outside the file"
+        name = f"sources/{inside}"
         match = next((n for n in self.archive.namelist() if n.lower() == name.lower()), None)
         if match is None:
-            return None
-        raw = self.archive.read(match)
-        return raw.decode("utf-8-sig", errors="replace")
+            return None, "sources outside the file"
+        try:
+            return self.archive.read(match).decode("utf-8-sig"), ""
+        except UnicodeDecodeError:
+            return None, "sources not in UTF-8 (the standard's encoding)"
 
     def _spans(
         self, selection: ET.Element, text: str, dropped: list[Dropped]
@@ -169,7 +190,10 @@ class _Project:
         if start is None or end is None or not 0 <= start < end <= len(text):
             dropped.append(Dropped("selections outside their text", guid))
             return []
-        who = self.users.get(selection.get("creatingUser", ""))
+        coding = selection.find(f"{NS}Coding")  # the user may be on the coding instead
+        who = self.users.get(selection.get("creatingUser", "")) or (
+            self.users.get(coding.get("creatingUser", "")) if coding is not None else None
+        )
         groups: dict[str, tuple[str | None, dict[str, str]]] = {}
         for ref in selection.iter(f"{NS}CodeRef"):
             code = self.codes.get(ref.get("targetGUID", ""))
@@ -182,6 +206,9 @@ class _Project:
                 current[1][value[0]] = value[1]
             elif label is not None:
                 groups[layer] = (label, current[1])
+        if not groups:
+            dropped.append(Dropped("selections coded with nothing", guid))
+            return []
         described = self._described(selection.findtext(f"{NS}Description") or "")
         cases = self.case_of.get(guid, [])
         made = []
