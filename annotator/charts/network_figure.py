@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.analysis.networks import Network
-from annotator.charts.figures import PALETTE
+from annotator.charts.figures import PALETTE, save_figure
 
 POSITIVE_EDGE, NEGATIVE_EDGE = PALETTE[0], PALETTE[5]  # blue, vermillion
 FIRST_MODE, SECOND_MODE = PALETTE[0], PALETTE[1]  # blue circles, orange squares
@@ -130,7 +130,6 @@ def network_figure(
 ) -> tuple[Any, Drawing]:
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
-    from matplotlib.patheffects import withStroke
 
     ink, paper = ("#e8e8e8", "#202124") if dark else ("#222222", "#ffffff")
     drawing = layout(made, limit)
@@ -163,14 +162,15 @@ def network_figure(
                          [drawing.positions[k][1] for k in keys], s=[area[k] for k in keys],
                          c=colour, marker=marker, edgecolors=paper, linewidths=1.0,
                          zorder=2)  # fmt: skip
-    halo = [withStroke(linewidth=2.5, foreground=paper)]
+    # a ground under each name, not a stroke: a path effect turns text into outlines
+    ground = {"boxstyle": "round,pad=0.15", "fc": paper, "ec": "none", "alpha": 0.75}
     below = _below(drawing)
     for key, (x, y) in drawing.positions.items():  # each name just over (or under) its node
         offset = area[key] ** 0.5 / 2 + 2
         axes.annotate(drawing.labels[key], (x, y), xytext=(0, -offset if key in below else offset),
                       textcoords="offset points", ha="center",
                       va="top" if key in below else "bottom", fontsize=8, color=ink,
-                      path_effects=halo, zorder=3)  # fmt: skip
+                      bbox=ground, zorder=3)  # fmt: skip
     axes.margins(0.08, 0.16)  # room for the names over the top nodes and under the lowest
     axes.set_aspect("equal", adjustable="box")  # never clips: the box gives way, not the data
     _legend(axes, made, drawing, ink)
@@ -198,7 +198,7 @@ def _legend(axes: Any, made: Network, drawing: Drawing, ink: str) -> None:
 def save_network(made: Network, title: str, out: Path) -> None:
     """SVG, PDF or PNG by the extension."""
     fig, _drawing = network_figure(made, title)
-    fig.savefig(out, dpi=200 if out.suffix.lower() == ".png" else None)
+    save_figure(fig, out)
 
 
 def _below(drawing: Drawing) -> set[str]:

@@ -189,6 +189,10 @@ class Workspace(QObject):
         """Where the spans ``ids`` are (a chart's mentions, listed to be opened)."""
         return span_places(self.project, ids)
 
+    def annotators(self) -> list[str]:
+        """The people with spans in the project (the Charts window's filter)."""
+        return sorted(self.project.stats().annotations_by_annotator)
+
     def statement_layers(self) -> list[str]:
         """The layers whose spans are statements (they name a speaker or a claimant)."""
         return [layer.name for layer in self.scheme.layers if layer.statement_actor]

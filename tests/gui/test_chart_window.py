@@ -69,3 +69,27 @@ def test_a_mention_bar_lists_its_mentions_and_enter_opens_one(qtbot, make_window
     assert charts.spans.item(0).text() == "Actor mention: “Okafor” — Barrier"
     qtbot.keyClick(charts.spans, Qt.Key.Key_Return)
     assert window.annotating.selected().id == mention.id
+
+
+def test_status_and_annotator_narrow_the_chart(qtbot, make_window, project):
+    from annotator.domain.documents import DocumentStatus
+    from annotator.store.project import Project
+
+    project.documents.add_many([DocumentDraft(text=TEXT, title="A"),
+                                DocumentDraft(text=TEXT + " ", title="B")])  # fmt: skip
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    quote = AnnotationDraft("quote", 12, 29, attributes={"kind": "indirect"},
+                            links=(LinkDraft("speaker", actor_id=okafor.id),))  # fmt: skip
+    project.annotations.create(1, quote)
+    with Project.open(project.db.where, "bob") as bob:
+        bob.annotations.create(2, quote)
+    project.documents.set_status(2, DocumentStatus.DONE)
+    window = make_window(project)
+    charts = window.analysis.show_charts()
+    charts.kind.setCurrentIndex(charts.kind.findData("actors"))
+    assert charts.table.series["quotes"] == [2]
+    charts.annotator.setCurrentIndex(charts.annotator.findData("bob"))
+    assert charts.table.series["quotes"] == [1]
+    charts.annotator.setCurrentIndex(0)
+    charts.status.setCurrentIndex(charts.status.findData(DocumentStatus.IN_PROGRESS))
+    assert charts.table.series["quotes"] == [1]

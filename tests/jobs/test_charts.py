@@ -70,8 +70,13 @@ def test_files_for_a_paper(capsys, corpus, tmp_path, suffix):
     data = out.read_bytes()
     assert data[:4] == {".png": b"\x89PNG", ".svg": b"<?xm", ".pdf": b"%PDF",
                         ".csv": b"acto"}[suffix]  # fmt: skip
-    if suffix == ".svg":
-        assert b"Stance by actor and topic" in data  # text stays text in vector output
+    if suffix == ".svg":  # text stays text (the title was once only in a comment)
+        import xml.etree.ElementTree as ET
+
+        texts = [t.text for t in ET.fromstring(data).iter("{http://www.w3.org/2000/svg}text")]
+        assert "Stance by actor and topic" in texts
+    if suffix == ".pdf":  # fonts embedded as TrueType, not the Type 3 journals refuse
+        assert b"/Type3" not in data and b"/CIDFontType2" in data
     if suffix == ".csv":
         assert next(csv.reader(out.open(encoding="utf-8"))) == ["actor", "barrier"]
 

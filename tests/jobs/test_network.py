@@ -87,7 +87,8 @@ def test_a_picture_of_the_network(capsys, claims, tmp_path):
     assert code == 0 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = tmp_path / "net.svg"
     run(capsys, "network", "--db", str(claims.db.where), "--type", "twomode", "--out", str(svg))
-    assert svg.read_text(encoding="utf-8").count("<path") > 5  # nodes, ties and lettering
+    drawn = svg.read_text(encoding="utf-8")
+    assert drawn.count("<path") > 5 and ">Okafor</text>" in drawn  # names stay text
     made = build(claims, NetworkOptions(qualifier="stance", aggregation="subtract")).networks[0]
     drawing = layout(made)
     assert set(drawing.labels.values()) == {"Okafor", "Reyes", "Union"}

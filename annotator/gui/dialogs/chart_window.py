@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from annotator.charts.figures import bar_at
 from annotator.charts.table import KINDS, ChartTable
+from annotator.domain.documents import DocumentStatus
 from annotator.domain.wording import counted
+from annotator.gui.combo_values import current_enum
 from annotator.gui.date_field import read_date
 from annotator.gui.figure_pane import FigurePane
 from annotator.gui.place_list import PlacePane
@@ -66,14 +68,23 @@ class ChartWindow(QDialog):
             self.source.addItem(source, source)
         self.layer = QComboBox()
         self.layer.addItem("Quotes and claims", None)
-        self.layer.addItem("Quotes", "quote")
-        self.layer.addItem("Claims", "claim")
+        for name in window.workspace.statement_layers():
+            self.layer.addItem(window.workspace.scheme.layer(name).title + "s", name)
+        self.status = QComboBox()
+        self.status.addItem("Every status", None)
+        for status in DocumentStatus:
+            self.status.addItem(status.value.replace("_", " "), status)
+        self.annotator = QComboBox()
+        self.annotator.addItem("Everyone", None)
+        for name in window.workspace.annotators():
+            self.annotator.addItem(name, name)
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
         top.addWidget(self.period)
         top.addWidget(save)
         filters = QHBoxLayout()
-        for widget in (self.since, self.until, self.source, self.layer):
+        for widget in (self.since, self.until, self.source, self.layer, self.status,
+                       self.annotator):  # fmt: skip
             filters.addWidget(widget)
         self.figure = FigurePane()
         lower = PlacePane("Click a bar, point or cell to list its statements.")
@@ -91,6 +102,8 @@ class ChartWindow(QDialog):
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.source.currentIndexChanged.connect(lambda _i: self.refresh())
         self.layer.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.annotator.currentIndexChanged.connect(lambda _i: self.refresh())
         self.since.editingFinished.connect(self.refresh)
         self.until.editingFinished.connect(self.refresh)
         self.resize(900, 720)
@@ -127,7 +140,9 @@ class ChartWindow(QDialog):
             return None
         layer = self.layer.currentData()
         return StatementFilter(since=since, until=until, source=self.source.currentData(),
-                               layers=frozenset({layer}) if layer else None)  # fmt: skip
+                               layers=frozenset({layer}) if layer else None,
+                               status=current_enum(self.status, DocumentStatus),
+                               annotator=self.annotator.currentData())  # fmt: skip
 
     def _clicked(self, event: Any) -> None:
         table = self.table
