@@ -32,7 +32,10 @@ class AnalysisActions(QObject):
             self.browser.placeRequested.connect(self._window.show_place)
         with contextlib.suppress(AnnotatorError):  # shown by the window's failure reporter
             workspace = self._window.workspace
-            self.browser.load(workspace.attempt(workspace.statements), workspace.statement_layers())
+            self.browser.load(
+                workspace.attempt(workspace.analysis.statements),
+                workspace.analysis.statement_layers(),
+            )
         self.browser.show()
         self.browser.raise_()
         self.browser.activateWindow()  # the keyboard goes to it, with or without a window manager
@@ -51,7 +54,9 @@ class AnalysisActions(QObject):
             )  # fmt: skip
             return None
         try:
-            profile = window.workspace.attempt(lambda: window.workspace.actor_profile(actor_id))
+            profile = window.workspace.attempt(
+                lambda: window.workspace.analysis.actor_profile(actor_id)
+            )
         except AnnotatorError:
             return None  # shown by the window's failure reporter
         page = ActorPage(window, profile)

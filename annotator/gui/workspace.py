@@ -12,12 +12,10 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from annotator.charts.table import ChartTable
 from annotator.domain.actor_match import wording_key
 from annotator.domain.actors import Actor, ActorDraft
 from annotator.domain.annotations import Annotation, AnnotationDraft, Origin
@@ -30,18 +28,11 @@ from annotator.domain.errors import (
     ValidationError,
 )
 from annotator.domain.scheme import Scheme
+from annotator.gui.analysis_queries import AnalysisQueries
 from annotator.gui.article.spans import SpanStyle
 from annotator.gui.colors import layer_styles
 from annotator.gui.my_work import MyWork
 from annotator.gui.undo_history import UndoHistory
-from annotator.jobs.actor_profile import ActorProfile, actor_profile
-from annotator.jobs.charts import chart_table
-from annotator.jobs.network import NetworkOptions, NetworkReport
-from annotator.jobs.network import build as build_network
-from annotator.jobs.network import write as write_network
-from annotator.jobs.progress import Progress
-from annotator.jobs.span_places import SpanPlace, span_places
-from annotator.jobs.statements import StatementFilter, StatementRow, statement_rows
 from annotator.store.actors import ActorDeletion, ActorMerge, ActorSplit
 from annotator.store.history import Changes, HistoryEntry
 from annotator.store.project import Project
@@ -80,6 +71,7 @@ class Workspace(QObject):
         self._in_step = False  # inside Workspace.step: one transaction still open
         self.undo_stack = UndoHistory(project.history, self.undo, self.redo, self)
         self.scheme: Scheme = project.scheme.load()
+        self.analysis = AnalysisQueries(project, lambda: self.scheme)
         self.styles: dict[str, SpanStyle] = layer_styles(self.scheme)
         self.document: Document | None = None
         self.annotations: dict[int, Annotation] = {}
@@ -179,46 +171,6 @@ class Workspace(QObject):
         )
         self._removed(removed)
         self._wrote()
-
-    # -- analysis ------------------------------------------------------------------------
-    def statements(self) -> list[StatementRow]:
-        """Every quote and claim of the project (the statement browser's rows)."""
-        return statement_rows(self.project)
-
-    def span_places(self, ids: list[int]) -> list[SpanPlace]:
-        """Where the spans ``ids`` are (a chart's mentions, listed to be opened)."""
-        return span_places(self.project, ids)
-
-    def annotators(self) -> list[str]:
-        """The people with spans in the project (the Charts window's filter)."""
-        return sorted(self.project.stats().annotations_by_annotator)
-
-    def statement_layers(self) -> list[str]:
-        """The layers whose spans are statements (they name a speaker or a claimant)."""
-        return [layer.name for layer in self.scheme.layers if layer.statement_actor]
-
-    def actor_profile(self, actor_id: int) -> ActorProfile:
-        """An actor's mentions, quotes and claims across the articles (the actor page)."""
-        return actor_profile(self.project, actor_id)
-
-    def chart(
-        self, kind: str, period: str = "month", chosen: StatementFilter | None = None
-    ) -> ChartTable:
-        """The table behind one chart (Analysis → Charts)."""
-        return chart_table(self.project, kind, chosen, period=period)
-
-    def network(self, options: NetworkOptions, progress: Progress | None = None) -> NetworkReport:
-        """A discourse network and the statements behind it (Analysis → Network; run off the
-        GUI thread)."""
-        return build_network(self.project, options, progress)
-
-    def write_network(self, report: NetworkReport, out: Path) -> list[Path]:
-        """The network's file: GraphML, CSV, DL or a picture, by the extension."""
-        return write_network(report, out)
-
-    def sources(self) -> list[str]:
-        """The sources articles come from (the Charts window's filter)."""
-        return sorted({d.source for d in self.project.documents.list() if d.source})
 
     # -- suggestions (proposed by an engine; accepted or rejected as one undoable step) ----
     def span_count(self) -> int:

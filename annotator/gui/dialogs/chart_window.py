@@ -64,11 +64,11 @@ class ChartWindow(QDialog):
         self.until.setPlaceholderText("to YYYY-MM-DD")
         self.source = QComboBox()
         self.source.addItem("All sources", None)
-        for source in window.workspace.sources():
+        for source in window.workspace.analysis.sources():
             self.source.addItem(source, source)
         self.layer = QComboBox()
         self.layer.addItem("Quotes and claims", None)
-        for name in window.workspace.statement_layers():
+        for name in window.workspace.analysis.statement_layers():
             self.layer.addItem(window.workspace.scheme.layer(name).title + "s", name)
         self.status = QComboBox()
         self.status.addItem("Every status", None)
@@ -76,7 +76,7 @@ class ChartWindow(QDialog):
             self.status.addItem(status.value.replace("_", " "), status)
         self.annotator = QComboBox()
         self.annotator.addItem("Everyone", None)
-        for name in window.workspace.annotators():
+        for name in window.workspace.analysis.annotators():
             self.annotator.addItem(name, name)
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
@@ -122,7 +122,7 @@ class ChartWindow(QDialog):
         if chosen is None:
             self.hint.setText("Dates are written YYYY-MM-DD.")
             return
-        self.table = self._window.workspace.chart(kind, period, chosen)
+        self.table = self._window.workspace.analysis.chart(kind, period, chosen)
         self.figure.clear()
         self.spans.clear()
         if self.table.empty:
@@ -175,9 +175,11 @@ class ChartWindow(QDialog):
 
     def list_spans(self, cell: tuple[str, str], ids: list[int]) -> None:
         workspace = self._window.workspace
-        rows = {row.id: row for row in workspace.statements()}
+        rows = {row.id: row for row in workspace.analysis.statements()}
         shown = ids[:LISTED]
-        places = {p.id: p for p in workspace.span_places([i for i in shown if i not in rows])}
+        places = {
+            p.id: p for p in workspace.analysis.span_places([i for i in shown if i not in rows])
+        }
         self.spans.clear()
         more = f" ({LISTED} listed)" if len(ids) > LISTED else ""
         self.hint.setText(f"{cell[0]} · {cell[1]}: {counted(len(ids), 'span')}{more} · "

@@ -150,7 +150,7 @@ class NetworkWindow(QDialog):
         workspace = self._window.workspace
         self.hint.setText("Building the network…")
         self.job = run_in_background(self, "Building the network",
-                                     lambda progress: workspace.network(options, progress),
+                                     lambda progress: workspace.analysis.network(options, progress),
                                      self._built)  # fmt: skip
 
     def _built(self, report: NetworkReport | None, error: object) -> None:
@@ -280,9 +280,9 @@ class NetworkWindow(QDialog):
         """Write the network on screen (the same file ``annotator network --out`` writes)."""
         if self.report is None:
             return None
-        report, workspace = self.report, self._window.workspace
+        report, queries = self.report, self._window.workspace.analysis
         self.job = run_in_background(self, "Exporting the network",
-                                     lambda _progress: workspace.write_network(report, out),
+                                     lambda _progress: queries.write_network(report, out),
                                      self._exported)  # fmt: skip
         return self.job
 
