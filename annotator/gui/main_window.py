@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
 
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.errors import AnnotatorError
@@ -27,10 +27,9 @@ from annotator.gui.analysis_actions import AnalysisActions
 from annotator.gui.annotating import Annotating
 from annotator.gui.article.panel import ArticlePanel
 from annotator.gui.assist_actions import AssistActions
-from annotator.gui.background import BackgroundJob, run_in_background
+from annotator.gui.background import BackgroundJob
 from annotator.gui.dialogs.about import show_about
 from annotator.gui.dialogs.backups import BackupsDialog, kept_backups
-from annotator.gui.dialogs.export_dialog import ExportDialog, ExportRequest
 from annotator.gui.dialogs.scheme_editor import SchemeEditor
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
 from annotator.gui.docks.actors import ActorsDock
@@ -39,8 +38,8 @@ from annotator.gui.docks.details import DetailsDock
 from annotator.gui.docks.documents import DocumentsDock
 from annotator.gui.docks.history import HistoryDock
 from annotator.gui.docks.legend import LegendDock
+from annotator.gui.file_actions import FileActions
 from annotator.gui.icons import app_icon, icon
-from annotator.gui.import_flow import ImportFlow
 from annotator.gui.menus import menu_table
 from annotator.gui.merge_flow import merge_dialog
 from annotator.gui.project_menu import ProjectMenu
@@ -53,9 +52,6 @@ from annotator.gui.project_state import (
 from annotator.gui.safe_text import message_box, plain_tooltip
 from annotator.gui.team_actions import TeamActions
 from annotator.gui.workspace import Workspace
-from annotator.jobs.exporter import ExportResult, export
-from annotator.jobs.importer import ImportReport
-from annotator.jobs.progress import Progress
 
 ARTICLE_MIN_WIDTH = 320  # the article column is never narrower than this
 ARTICLE_SHARE = 0.45  # and the docks give way until it has this share of the window
@@ -97,6 +93,7 @@ class MainWindow(QMainWindow):
         self.team = TeamActions(self)
         self.assist = AssistActions(self)
         self.analysis = AnalysisActions(self)
+        self.files = FileActions(self)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -111,9 +108,9 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------
     def _build_actions(self) -> None:
         slots: dict[str, Callable[[], object]] = {
-            "import": self.import_dialog,
-            "import-folder": self.import_folder_dialog,
-            "export": self.export_dialog,
+            "import": self.files.import_dialog,
+            "import-folder": self.files.import_folder_dialog,
+            "export": self.files.export_dialog,
             "backups": lambda: BackupsDialog(self.workspace.project, self.settings, self).exec(),
             "scheme": self.edit_scheme,
             "quit": self.close,
@@ -437,104 +434,6 @@ class MainWindow(QMainWindow):
         self._build_layer_actions()
         self._build_menus()
 
-    # -- importing -------------------------------------------------------------------------
-    def import_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import articles",
-            str(self.settings.value("import_folder", str(Path.home()))),
-            "Articles and annotations (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.ann "
-            "*.conll *.iob *.iob2 *.bio)"
-            ";;All files (*)",
-        )
-        if files:
-            self.settings.setValue("import_folder", str(Path(files[0]).parent))
-            self.import_files([Path(f) for f in files])
-
-    def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Import a folder", str(self.settings.value("import_folder", str(Path.home())))
-        )
-        if folder:
-            self.settings.setValue("import_folder", folder)
-            self.import_files([Path(folder)])
-
-    def import_files(self, paths: list[Path]) -> ImportFlow:
-        """Import in the background, asking first where labels without a layer should go."""
-        flow = ImportFlow(self, paths)
-        flow.done.connect(self._imported)
-        flow.start()
-        return flow
-
-    def _imported(self, report: ImportReport | None, error: object) -> None:
-        # an import may add layers, attributes and actors: every view takes the new ones (the
-        # job wrote through its own connection; its entries in the edit log say what changed)
-        self.workspace.catch_up()
-        if error is None and report is None:
-            self.statusBar().showMessage("Import cancelled; nothing was imported.", 10_000)
-            return
-        if error is not None or report is None:
-            message_box(self, QMessageBox.Icon.Critical, "Import failed", str(error)).open()
-            return
-        self.statusBar().showMessage(report.summary(), 10_000)
-        problems = [f"refused {e}" for e in report.refused]
-        problems += [f"not taken: {line}" for line in report.losses.lines()]
-        problems += [
-            f"duplicate {d.draft.imported_from}: same text as “{d.existing_title}”"
-            for d in report.duplicates
-        ]
-        if problems:
-            read_as = [f"{f.path}: {f.read_as}" for f in report.files if f.read_as]
-            box = message_box(self, QMessageBox.Icon.Warning, "Import", report.summary())
-            box.setDetailedText("\n".join(problems + read_as))
-            box.open()
-
-    def export_dialog(self) -> None:
-        folder = Path(str(self.settings.value("export_folder", str(Path.home()))))
-        dialog = ExportDialog(self.workspace.scheme, folder, self)
-        if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.request is None:
-            return
-        self.settings.setValue("export_folder", str(dialog.request.out.parent))
-        self.export_to(dialog.request)
-
-    def export_to(self, request: ExportRequest) -> BackgroundJob:
-        project = self.workspace.project
-
-        def job(progress: Progress) -> ExportResult:
-            return export(
-                project, request.format_name, request.out, request.chosen,
-                splits=request.splits, seed=request.seed, options=request.options,
-                progress=progress,
-            )  # fmt: skip
-
-        self.job = run_in_background(self, "Exporting", job, self._exported)
-        return self.job
-
-    def _exported(self, result: ExportResult | None, error: object) -> None:
-        if error is not None or result is None:
-            message_box(self, QMessageBox.Icon.Critical, "Export failed", str(error)).open()
-            return
-        report = result.report
-        summary = (
-            f"{counted(report.documents, 'document')} and {counted(report.spans, 'span')} "
-            "written to " + ", ".join(str(path) for path in result.files)
-        )
-        self.statusBar().showMessage(summary, 10_000)
-        if report.documents == 0:
-            message_box(
-                self, QMessageBox.Icon.Information, "Export",
-                "Nothing was exported: no document matches the chosen status, layers and "
-                "annotator.",
-            ).open()  # fmt: skip
-            return
-        if report.losses:
-            box = message_box(
-                self, QMessageBox.Icon.Information, "Export", summary + "\n\nSome things this "
-                "format cannot hold were left out; see the details.",
-            )  # fmt: skip
-            box.setDetailedText("\n".join(report.lines()))
-            box.open()
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -543,7 +442,7 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_files(paths)
+            self.files.import_files(paths)
 
     # -- window state ----------------------------------------------------------------------
     def show_shortcuts(self) -> None:

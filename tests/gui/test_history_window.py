@@ -29,7 +29,7 @@ def _native(path, layer="stance_note"):
 
 def test_a_layer_an_import_adds_is_drawn_and_listed_at_once(qtbot, make_window, project, tmp_path):
     window = make_window(project)
-    flow = window.import_files([_native(tmp_path / "in.jsonl")])
+    flow = window.files.import_files([_native(tmp_path / "in.jsonl")])
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=10_000)
     with qtbot.waitSignal(flow.done, timeout=10_000):  # the label mapping step: a new layer
         qtbot.keyClick(flow.dialog, Qt.Key.Key_Return)
@@ -46,7 +46,7 @@ def test_undo_after_an_import_that_uses_the_actor_is_refused_and_shown(
 ):
     window = make_window(project)
     window.workspace.create_actor(ActorDraft("Okafor", ActorKind.PERSON))
-    flow = window.import_files([_native(tmp_path / "in.jsonl", layer="quote")])
+    flow = window.files.import_files([_native(tmp_path / "in.jsonl", layer="quote")])
     with qtbot.waitSignal(flow.done, timeout=10_000):
         pass
     [okafor] = [a for a in project.actors.list() if a.name == "Okafor"]

@@ -19,7 +19,7 @@ def test_new_labels_are_mapped_before_the_import_and_remembered(
     path = tmp_path / "ner.jsonl"
     path.write_text(json.dumps(RECORD) + "\n")
     window = make_window(project)
-    flow = window.import_files([path])
+    flow = window.files.import_files([path])
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=10_000)
     dialog = flow.dialog
     assert isinstance(dialog, LabelMappingDialog)
@@ -43,7 +43,7 @@ def test_cancelling_the_mapping_step_imports_nothing(qtbot, make_window, project
     path = tmp_path / "ner.jsonl"
     path.write_text(json.dumps(RECORD) + "\n")
     window = make_window(project)
-    flow = window.import_files([path])
+    flow = window.files.import_files([path])
     qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=10_000)
     with qtbot.waitSignal(flow.done, timeout=10_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)

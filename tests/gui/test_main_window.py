@@ -82,7 +82,7 @@ def test_dropped_files_import_in_the_background(qtbot, make_window, project, tmp
     window = make_window(project)
     (tmp_path / "a.txt").write_text("Dropped story\n\nBody")
     (tmp_path / "bad.jsonl").write_text('{"text": }')
-    job = window.import_files([tmp_path / "a.txt", tmp_path / "bad.jsonl"])
+    job = window.files.import_files([tmp_path / "a.txt", tmp_path / "bad.jsonl"])
     with qtbot.waitSignal(job.done, timeout=10_000):
         pass
     assert window.documents.model.rowCount() == 1
@@ -171,7 +171,7 @@ def test_export_dialog_runs_in_the_background_and_reports_what_was_left_out(
     assert "bad split" in dialog.error.text() and dialog.request is None
     dialog.split.setText("")
     dialog._accept()
-    job = window.export_to(dialog.request)
+    job = window.files.export_to(dialog.request)
     with qtbot.waitSignal(job.done, timeout=10_000):
         pass
     assert dialog.request.out.exists()
@@ -261,7 +261,7 @@ def test_the_export_dialog_writes_a_qdpx_for_nvivo(qtbot, make_window, project, 
     dialog.qdpx_target.setCurrentIndex(dialog.qdpx_target.findData("nvivo"))
     dialog._accept()
     assert dialog.request.options.qdpx_target == "nvivo"
-    job = window.export_to(dialog.request)
+    job = window.files.export_to(dialog.request)
     with qtbot.waitSignal(job.done, timeout=10_000):
         pass
     assert "project.qde" in zipfile.ZipFile(dialog.request.out).namelist()
