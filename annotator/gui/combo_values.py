@@ -27,3 +27,14 @@ def enum_combo(kind: type[E], current: E | None = None) -> QComboBox:
     if current is not None:
         combo.setCurrentIndex(combo.findData(current))
     return combo
+
+
+def status_combo(everything: str) -> QComboBox:
+    """The document statuses to filter by, after an item ``everything`` (no filter)."""
+    from annotator.domain.documents import DocumentStatus
+
+    combo = QComboBox()
+    combo.addItem(everything, None)
+    for status in DocumentStatus:
+        combo.addItem(status.value.replace("_", " "), status)
+    return combo

@@ -25,7 +25,7 @@ from annotator.charts.figures import bar_at
 from annotator.charts.table import KINDS, ChartTable
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.wording import counted
-from annotator.gui.combo_values import current_enum
+from annotator.gui.combo_values import current_enum, status_combo
 from annotator.gui.date_field import read_date
 from annotator.gui.figure_pane import FigurePane
 from annotator.gui.place_list import PlacePane
@@ -70,10 +70,7 @@ class ChartWindow(QDialog):
         self.layer.addItem("Quotes and claims", None)
         for name in window.workspace.analysis.statement_layers():
             self.layer.addItem(window.workspace.scheme.layer(name).title + "s", name)
-        self.status = QComboBox()
-        self.status.addItem("Every status", None)
-        for status in DocumentStatus:
-            self.status.addItem(status.value.replace("_", " "), status)
+        self.status = status_combo("Every status")
         self.annotator = QComboBox()
         self.annotator.addItem("Everyone", None)
         for name in window.workspace.analysis.annotators():

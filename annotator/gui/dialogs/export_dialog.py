@@ -24,7 +24,7 @@ from annotator.domain.errors import UsageError
 from annotator.domain.scheme import Scheme
 from annotator.formats.annotations.registry import FORMATS
 from annotator.formats.annotations.report import FormatOptions
-from annotator.gui.combo_values import current_enum
+from annotator.gui.combo_values import current_enum, status_combo
 from annotator.gui.dialogs.buttons import ok_cancel
 from annotator.gui.safe_text import plain_label
 from annotator.jobs.splits import parse_split
@@ -55,10 +55,7 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        self.status = QComboBox()
-        self.status.addItem("every document", None)
-        for status in DocumentStatus:
-            self.status.addItem(status.value.replace("_", " "), status)
+        self.status = status_combo("every document")
         self.layer = QComboBox()
         self.layer.addItem("every layer", None)
         for layer in scheme.layers:
