@@ -250,3 +250,28 @@ def test_a_source_with_only_rich_text_is_counted_and_the_code_book_kept(capsys, 
     assert code == 1 and "plain text is empty (their rich text is not read)" in printed + err
     assert project.documents.list() == []  # no empty article stands in for it
     assert [label.name for label in project.scheme.load().layer("Housing").labels] == ["Rent"]
+
+
+def test_a_qda_tool_opens_our_project(capsys, exported, tmp_path, monkeypatch):
+    """qualitative-coding (``qc``), a line-based QDA tool with a REFI-QDA reader, imports our
+    export: the articles, the code tree, the annotator and the coded places."""
+    pytest.importorskip("qualitative_coding")
+    import sqlite3
+    import sys
+
+    from qualitative_coding.refi_qda.reader import REFIQDAReader
+
+    project, _quote, _mention = exported
+    out = tmp_path / "ours.qdpx"
+    _export(capsys, project, out)
+    target = tmp_path / "qc"
+    target.mkdir()
+    monkeypatch.chdir(target)  # qc makes its settings in the working folder
+    monkeypatch.setattr(sys, "breakpointhook", lambda *a, **k: None)  # one is left in its reader
+    REFIQDAReader(str(out)).unpack_project(str(target))
+    with sqlite3.connect(target / "qualitative_coding.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM document").fetchone() == (1,)
+        assert {name for (name,) in db.execute("SELECT name FROM coder")} == {"tester"}
+        codes = {name for (name,) in db.execute("SELECT code_id FROM coded_line")}
+    assert {"Quote", "kind: direct", "Actor mention"} <= codes
+    assert (target / "codebook.yaml").read_text(encoding="utf-8").startswith("- Actor mention")

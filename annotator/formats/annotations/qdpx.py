@@ -235,7 +235,10 @@ class _Writer:
             ET.SubElement(selection, _q("Description")).text = described
         for key in self._codings(span):
             code_key = self._code_of(span, key)
-            coding = ET.SubElement(selection, _q("Coding"), {"guid": self.coding_guids[key]})
+            coded = {"guid": self.coding_guids[key]}
+            if "creatingUser" in attrs:  # optional in the schema; NVivo writes it, some need it
+                coded["creatingUser"] = attrs["creatingUser"]
+            coding = ET.SubElement(selection, _q("Coding"), coded)
             ET.SubElement(coding, _q("CodeRef"), {"targetGUID": self.code_guids[code_key]})
         self.report.spans += 1
         self.report.layers[span.layer] += 1
