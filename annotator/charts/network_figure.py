@@ -9,6 +9,8 @@ without a tie are left out of the picture and counted (the files keep them all).
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,8 @@ from annotator.charts.figures import PALETTE, save_figure
 
 POSITIVE_EDGE, NEGATIVE_EDGE = PALETTE[0], PALETTE[5]  # blue, vermillion
 FIRST_MODE, SECOND_MODE = PALETTE[0], PALETTE[1]  # blue circles, orange squares
+# actors coloured by kind: the palette without the concepts' orange and the ties' vermillion
+GROUP_COLOURS = (PALETTE[0], PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[6], PALETTE[7])
 LIMIT = 60
 
 
@@ -126,8 +130,15 @@ def _packed(graph: Any) -> dict[str, tuple[float, float]]:
 
 
 def network_figure(
-    made: Network, title: str, *, dark: bool = False, width: float = 7.0, limit: int = LIMIT
+    made: Network,
+    title: str,
+    *,
+    dark: bool = False,
+    width: float = 7.0,
+    limit: int = LIMIT,
+    groups: Mapping[str, str] | None = None,
 ) -> tuple[Any, Drawing]:
+    """The drawing; with ``groups`` (an actor's kind), first-mode nodes are coloured by group."""
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
 
@@ -155,13 +166,14 @@ def network_figure(
         strength[b] += abs(weight)
     most = max(strength.values()) or 1.0
     area = {k: 40 + 360 * strength[k] / most for k in drawing.positions}  # points²
-    for mode, colour, marker in (("1:", FIRST_MODE, "o"), ("2:", SECOND_MODE, "s")):
+    colours = _colours(drawing, groups)
+    for mode, marker in (("1:", "o"), ("2:", "s")):
         keys = [k for k in drawing.positions if k.startswith(mode)]
         if keys:
             axes.scatter([drawing.positions[k][0] for k in keys],
                          [drawing.positions[k][1] for k in keys], s=[area[k] for k in keys],
-                         c=colour, marker=marker, edgecolors=paper, linewidths=1.0,
-                         zorder=2)  # fmt: skip
+                         c=[colours[k] for k in keys], marker=marker, edgecolors=paper,
+                         linewidths=1.0, zorder=2)  # fmt: skip
     # a ground under each name, not a stroke: a path effect turns text into outlines
     ground = {"boxstyle": "round,pad=0.15", "fc": paper, "ec": "none", "alpha": 0.75}
     below = _below(drawing)
@@ -173,31 +185,57 @@ def network_figure(
                       bbox=ground, zorder=3)  # fmt: skip
     axes.margins(0.08, 0.16)  # room for the names over the top nodes and under the lowest
     axes.set_aspect("equal", adjustable="box")  # never clips: the box gives way, not the data
-    _legend(axes, made, drawing, ink)
+    _legend(axes, made, drawing, ink, _group_colours(drawing, groups))
     return fig, drawing
 
 
-def _legend(axes: Any, made: Network, drawing: Drawing, ink: str) -> None:
+def _group_colours(drawing: Drawing, groups: Mapping[str, str] | None) -> dict[str, str]:
+    """Group -> colour, for the groups of the first-mode nodes drawn (most common first)."""
+    if not groups:
+        return {}
+    found = Counter(groups[drawing.labels[k]] for k in drawing.positions
+                    if k.startswith("1:") and drawing.labels[k] in groups)  # fmt: skip
+    ranked = sorted(found, key=lambda g: (-found[g], g))
+    return {g: GROUP_COLOURS[n % len(GROUP_COLOURS)] for n, g in enumerate(ranked)}
+
+
+def _colours(drawing: Drawing, groups: Mapping[str, str] | None) -> dict[str, str]:
+    by_group = _group_colours(drawing, groups)
+    chosen = {}
+    for key in drawing.positions:
+        if key.startswith("2:"):
+            chosen[key] = SECOND_MODE
+        else:
+            group = (groups or {}).get(drawing.labels[key])
+            chosen[key] = by_group.get(group, FIRST_MODE) if group else FIRST_MODE
+    return chosen
+
+
+def _legend(
+    axes: Any, made: Network, drawing: Drawing, ink: str, by_group: Mapping[str, str]
+) -> None:
     from matplotlib.lines import Line2D
 
-    handles = []
+    handles = [Line2D([], [], color=colour, marker="o", lw=0, label=group)
+               for group, colour in by_group.items()] if len(by_group) > 1 else []  # fmt: skip
     if any(w < 0 for _a, _b, w in drawing.edges):
         handles += [Line2D([], [], color=POSITIVE_EDGE, lw=2, label="more agreement"),
                     Line2D([], [], color=NEGATIVE_EDGE, lw=2, label="more conflict")]  # fmt: skip
     if not made.one_mode:
-        handles += [
-            Line2D([], [], color=FIRST_MODE, marker="o", lw=0, label="actors"),
-            Line2D([], [], color=SECOND_MODE, marker="s", lw=0, label="concepts"),
-        ]
+        if len(by_group) < 2:
+            handles.append(Line2D([], [], color=FIRST_MODE, marker="o", lw=0, label="actors"))
+        handles.append(Line2D([], [], color=SECOND_MODE, marker="s", lw=0, label="concepts"))
     if handles:
         legend = axes.legend(handles=handles, fontsize=8, frameon=False, loc="lower right")
         for text in legend.get_texts():
             text.set_color(ink)
 
 
-def save_network(made: Network, title: str, out: Path) -> None:
+def save_network(
+    made: Network, title: str, out: Path, groups: Mapping[str, str] | None = None
+) -> None:
     """SVG, PDF or PNG by the extension."""
-    fig, _drawing = network_figure(made, title)
+    fig, _drawing = network_figure(made, title, groups=groups)
     save_figure(fig, out)
 
 

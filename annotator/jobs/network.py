@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -73,6 +74,11 @@ class NetworkReport:
     files: list[Path] = field(default_factory=list)
     networks: list[Network] = field(default_factory=list)
     rows: list[NetworkStatement] = field(default_factory=list)  # every statement read
+    kinds: dict[str, str] = field(default_factory=dict)  # actor name -> kind (person, …)
+
+    def groups(self) -> dict[str, str] | None:
+        """What the first variable's nodes are, to colour them by: actors by their kind."""
+        return self.kinds if self.options.var1 == "actor" else None
 
     def behind(self, first: str, second: str | None = None, network: int = 0) -> list[int]:
         """The statements behind a node (``second`` None) or an edge of network ``network``:
@@ -164,7 +170,7 @@ def write(report: NetworkReport, out: Path) -> list[Path]:
     if options.type == "eventlist":
         _eventlist(report.rows, options, out)
         return [out]
-    return _write(report.networks, options, out, windowed=options.window is not None)
+    return _write(report, out, windowed=options.window is not None)
 
 
 def check(options: NetworkOptions) -> None:
@@ -196,6 +202,7 @@ def _statements(
     if who_link is None and {options.var1, options.var2} & {"actor", "actor-kind"}:
         raise UsageError(f"the {options.layer} layer's spans name no speaker or claimant")
     actors = {a.id: (a.name, a.kind.value) for a in project.actors.list()}
+    report.kinds = {name: kind for name, kind in actors.values()}
     progress.start(0, "reading statements")
     documents = {d.id: d for d in project.documents.list()}
     annotators = {options.annotator} if options.annotator else None
@@ -265,9 +272,8 @@ def _build(
         raise UsageError(str(exc)) from exc
 
 
-def _write(
-    networks: list[Network], options: NetworkOptions, out: Path, *, windowed: bool
-) -> list[Path]:
+def _write(report: NetworkReport, out: Path, *, windowed: bool) -> list[Path]:
+    networks, options = report.networks, report.options
     suffix = out.suffix.lower()
     if suffix == ".csv":
         _edge_list(networks, out, windowed=windowed)
@@ -278,13 +284,13 @@ def _write(
         if windowed and made.start is not None:
             target = out.with_name(f"{out.stem}_{made.start.isoformat()}{out.suffix}")
         if suffix == ".graphml":
-            _graphml(made, target)
+            _graphml(made, target, report.groups())
         elif suffix == ".dl":
             _dl(made, target)
         else:
             from annotator.charts.network_figure import save_network
 
-            save_network(made, network_title(options, made), target)
+            save_network(made, network_title(options, made), target, report.groups())
         files.append(target)
     return files
 
@@ -302,15 +308,23 @@ def _edge_list(networks: list[Network], out: Path, *, windowed: bool) -> None:
                 writer.writerow([a, b, _number(weight), *window])
 
 
-def _graphml(made: Network, target: Path) -> None:
+def _graphml(made: Network, target: Path, groups: Mapping[str, str] | None) -> None:
+    """Nodes carry their ``label``, ``mode`` (1 or 2), how many ``statements`` they make or
+    take part in, and for actors their ``kind``, for Gephi or visone to size and colour by."""
     import networkx as nx  # imported when a network is written: it is slow to import
 
+    made_by: dict[str, int] = defaultdict(int)
+    about: dict[str, int] = defaultdict(int)
+    for statement in made.kept:
+        made_by[statement.first] += 1
+        about[statement.second] += 1
     graph = nx.Graph()
     for name in made.rows:
-        graph.add_node(f"1:{name}", label=name, mode=1)
+        extra = {"kind": groups[name]} if groups and name in groups else {}
+        graph.add_node(f"1:{name}", label=name, mode=1, statements=made_by[name], **extra)
     if not made.one_mode:
         for name in made.columns:
-            graph.add_node(f"2:{name}", label=name, mode=2)
+            graph.add_node(f"2:{name}", label=name, mode=2, statements=about[name])
     for (a, b), weight in made.weights.items():
         if made.one_mode and a > b:
             continue

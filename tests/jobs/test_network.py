@@ -152,3 +152,19 @@ def test_a_statement_without_the_qualifier_counts_unless_the_qualifier_is_aggreg
     assert ignored.networks[0].weight("Okafor", "Reyes") == 3  # barrier 1×1, rents 2×1
     aggregated = build(claims, NetworkOptions(qualifier="stance", aggregation="congruence"))
     assert aggregated.statements == 5 and aggregated.left_out == {"no topic": 1, "no stance": 1}
+
+
+def test_nodes_carry_their_kind_and_statements_for_gephi_and_the_picture(capsys, claims,
+                                                                         tmp_path):  # fmt: skip
+    out = tmp_path / "kinds.graphml"
+    run(capsys, "network", "--db", str(claims.db.where), "--out", str(out))
+    nodes = {d["label"]: d for _n, d in nx.read_graphml(out).nodes(data=True)}
+    assert {name: (d["kind"], d["statements"]) for name, d in nodes.items()} == {
+        "Okafor": ("person", 2), "Reyes": ("person", 2), "Union": ("organisation", 1)}  # fmt: skip
+    report = build(claims, NetworkOptions())
+    _figure, drawing = network_figure(report.networks[0], "t", groups=report.groups())
+    from annotator.charts.network_figure import _colours
+
+    colours = {drawing.labels[k]: c for k, c in _colours(drawing, report.groups()).items()}
+    assert colours["Okafor"] == colours["Reyes"] != colours["Union"]  # people, organisation
+    assert build(claims, NetworkOptions(var1="topic", var2="actor")).groups() is None

@@ -204,7 +204,8 @@ class NetworkWindow(QDialog):
             return
         dark = self.palette().window().color().lightness() < 128
         drawn, self.drawing = network_figure(made, network_title(report.options, made),
-                                              dark=dark, width=7.5)  # fmt: skip
+                                              dark=dark, width=7.5,
+                                              groups=report.groups())  # fmt: skip
         self.figure.show_figure(drawn, self._clicked)
         ties = sorted(
             ((a, b, w) for (a, b), w in made.weights.items() if not made.one_mode or a < b),
