@@ -16,7 +16,12 @@ from annotator.jobs.network import build as build_network
 from annotator.jobs.network import write as write_network
 from annotator.jobs.progress import Progress
 from annotator.jobs.span_places import SpanPlace, span_places
-from annotator.jobs.statements import StatementFilter, StatementRow, statement_rows
+from annotator.jobs.statements import (
+    StatementFilter,
+    StatementRow,
+    statement_rows,
+    write_statements_csv,
+)
 from annotator.store.project import Project
 
 
@@ -28,6 +33,10 @@ class AnalysisQueries:
     def statements(self) -> list[StatementRow]:
         """Every quote and claim of the project (the statement browser's rows)."""
         return statement_rows(self.project)
+
+    def save_statements(self, rows: list[StatementRow], out: Path) -> int:
+        """The rows as the browser shows them, written as CSV (how many)."""
+        return write_statements_csv(rows, out)
 
     def span_places(self, ids: list[int]) -> list[SpanPlace]:
         """Where the spans ``ids`` are (a chart's mentions, listed to be opened)."""

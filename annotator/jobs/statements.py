@@ -4,8 +4,11 @@ accepted are not statements."""
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from annotator.domain.documents import DocumentStatus
 from annotator.domain.scheme import Scheme
@@ -84,3 +87,28 @@ def statement_rows(project: Project, chosen: StatementFilter | None = None) -> l
     rows.sort(key=lambda r: (r.published is None, r.published or date.min, r.document_id,
                              r.start))  # fmt: skip
     return rows
+
+
+CSV_COLUMNS = ("statement", "who", "layer", "kind", "topic", "stance", "date", "source",
+               "document", "title", "start", "end", "annotator", "text")  # fmt: skip
+
+
+def write_statements_csv(rows: Iterable[StatementRow], out: Path) -> int:
+    """The statements as a CSV table (UTF-8, one row each, offsets in code points); returns
+    how many were written. The file appears whole or not at all."""
+    temporary = out.with_name(out.name + ".part")
+    written = 0
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            for r in rows:
+                writer.writerow([r.id, r.who or "", r.layer, r.kind, r.topic, r.stance,
+                                 r.published.isoformat() if r.published else "", r.source,
+                                 r.document_id, r.title, r.start, r.end, r.annotator,
+                                 r.text])  # fmt: skip
+                written += 1
+        temporary.replace(out)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return written

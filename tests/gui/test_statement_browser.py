@@ -63,3 +63,25 @@ def test_a_sort_and_a_filter_hold_across_a_reload(qtbot, make_window, project):
     window.analysis.show_statements()  # loaded again, as after an edit
     assert [browser.model.row(i).who for i in range(3)] == first
     assert browser.count.text().startswith("3 statements ·")
+
+
+def test_the_rows_shown_are_saved_as_csv_in_their_order(qtbot, make_window, project, tmp_path):
+    import csv
+
+    project.documents.add_many([DocumentDraft(text=TEXT, title='Barrier, "quoted"')])
+    for n, name in enumerate(("Bea Aalto", "Cem Yilmaz", "Ana Zorn")):
+        actor = project.actors.create(ActorDraft(name, ActorKind.PERSON))
+        project.annotations.create(1, AnnotationDraft(
+            "quote", n * 7, n * 7 + 6, attributes={"kind": "indirect"},
+            links=(LinkDraft("speaker", actor_id=actor.id),)))  # fmt: skip
+    window = make_window(project)
+    browser = window.analysis.show_statements()
+    qtbot.keyClicks(browser.search, "z")  # Yilmaz and Zorn
+    out = tmp_path / "shown.csv"
+    assert browser.save_to(out) == 2 and "2 statements written" in browser.count.text()
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [r["who"] for r in rows] == ["Cem Yilmaz", "Ana Zorn"]
+    assert rows[0]["title"] == 'Barrier, "quoted"' and rows[0]["start"] == "7"
+    assert not list(tmp_path.glob("*.part"))
+    assert browser.save_to(tmp_path / "missing" / "x.csv") is None  # said, not raised
+    assert browser.count.text().startswith("Not saved")

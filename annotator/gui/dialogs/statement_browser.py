@@ -8,6 +8,7 @@ the article with the statement selected.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
@@ -15,13 +16,16 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
+from annotator.domain.errors import AnnotatorError
 from annotator.domain.wording import counted
 from annotator.gui.table_model import Index, read_only_table
 from annotator.jobs.statements import StatementRow
@@ -100,6 +104,10 @@ class StatementModel(QAbstractTableModel):
     def row(self, number: int) -> StatementRow:
         return self._all[self._shown[number]]
 
+    def shown_rows(self) -> list[StatementRow]:
+        """The rows the filter keeps, in the order shown."""
+        return [self._all[i] for i in self._shown]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
 
@@ -151,9 +159,13 @@ class StatementBrowser(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
         self.table.installEventFilter(self)
+        self.save = QPushButton("&Save as CSV…")
+        self.save.setAutoDefault(False)  # Enter in the filter does not save
+        self.save.clicked.connect(self.save_as)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.layer)
+        top.addWidget(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -203,6 +215,27 @@ class StatementBrowser(QDialog):
                 self._open(self.table.currentIndex())
                 return True
         return super().eventFilter(watched, event)
+
+    def save_as(self) -> None:
+        settings = self._window.settings
+        folder = Path(str(settings.value("export_folder", str(Path.home()))))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save statements", str(folder / "statements.csv"), "CSV table (*.csv)"
+        )
+        if path:
+            settings.setValue("export_folder", str(Path(path).parent))
+            self.save_to(Path(path))
+
+    def save_to(self, out: Path) -> int | None:
+        """The statements shown, in their order, as a CSV table (the count said below)."""
+        rows, queries = self.model.shown_rows(), self._window.workspace.analysis
+        try:
+            written = self._window.workspace.attempt(lambda: queries.save_statements(rows, out))
+        except (AnnotatorError, OSError) as exc:
+            self.count.setText(f"Not saved: {exc}")
+            return None
+        self.count.setText(f"{counted(written, 'statement')} written to {out}")
+        return written
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
