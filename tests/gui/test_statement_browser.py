@@ -39,14 +39,20 @@ def test_type_to_filter_then_enter_opens_the_article_there(qtbot, make_window, p
     assert (chosen.layer, chosen.start, chosen.end) == ("claim", rents, rents + 15)
 
 
-def test_a_sort_and_a_filter_hold_across_a_reload(qtbot, make_window, project):
-    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+def _three_speakers(project, title):
+    """One article, three quotes in reading order by Aalto, Yilmaz and Zorn."""
+    project.documents.add_many([DocumentDraft(text=TEXT, title=title)])
     names = ("Bea Aalto", "Cem Yilmaz", "Ana Zorn")
     for n, name in enumerate(names):
         actor = project.actors.create(ActorDraft(name, ActorKind.PERSON))
         project.annotations.create(1, AnnotationDraft(
             "quote", n * 7, n * 7 + 6, attributes={"kind": "indirect"},
             links=(LinkDraft("speaker", actor_id=actor.id),)))  # fmt: skip
+    return names
+
+
+def test_a_sort_and_a_filter_hold_across_a_reload(qtbot, make_window, project):
+    names = _three_speakers(project, "Barrier")
     window = make_window(project)
     browser = window.analysis.show_statements()
     assert [browser.model.row(i).who for i in range(3)] == list(names)  # date, then place
@@ -68,12 +74,7 @@ def test_a_sort_and_a_filter_hold_across_a_reload(qtbot, make_window, project):
 def test_the_rows_shown_are_saved_as_csv_in_their_order(qtbot, make_window, project, tmp_path):
     import csv
 
-    project.documents.add_many([DocumentDraft(text=TEXT, title='Barrier, "quoted"')])
-    for n, name in enumerate(("Bea Aalto", "Cem Yilmaz", "Ana Zorn")):
-        actor = project.actors.create(ActorDraft(name, ActorKind.PERSON))
-        project.annotations.create(1, AnnotationDraft(
-            "quote", n * 7, n * 7 + 6, attributes={"kind": "indirect"},
-            links=(LinkDraft("speaker", actor_id=actor.id),)))  # fmt: skip
+    _three_speakers(project, 'Barrier, "quoted"')
     window = make_window(project)
     browser = window.analysis.show_statements()
     qtbot.keyClicks(browser.search, "z")  # Yilmaz and Zorn
