@@ -93,3 +93,29 @@ def test_status_and_annotator_narrow_the_chart(qtbot, make_window, project):
     charts.annotator.setCurrentIndex(0)
     charts.status.setCurrentIndex(charts.status.findData(DocumentStatus.IN_PROGRESS))
     assert charts.table.series["quotes"] == [1]
+
+
+def test_the_numbers_tab_reaches_the_statements_by_keyboard(qtbot, make_window, project):
+    from PySide6.QtWidgets import QApplication
+
+    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
+    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
+    claim = project.annotations.create(1, AnnotationDraft(
+        "claim", 12, 29, attributes={"kind": "fact", "topic": "barrier", "stance": "for"},
+        links=(LinkDraft("claimant", actor_id=okafor.id),)))  # fmt: skip
+    window = make_window(project)
+    charts = window.analysis.show_charts()
+    charts.kind.setCurrentIndex(charts.kind.findData("stance"))
+    qtbot.waitUntil(charts.isActiveWindow)  # the window takes the keyboard when shown
+    qtbot.keyClick(charts, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: the numbers
+    assert charts.views.currentWidget() is charts.numbers
+    assert charts.numbers.horizontalHeaderItem(0).text() == "barrier"
+    assert charts.numbers.item(0, 0).text() == "1"  # one claim in the cell
+    charts.numbers.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
+    charts.numbers.setCurrentCell(0, 0)
+    assert charts.spans.count() == 1 and "Adaeze Okafor (claim)" in charts.spans.item(0).text()
+    qtbot.keyClick(charts.numbers, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is charts.spans
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.annotating.selected().id == claim.id

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
 )
 
@@ -87,8 +91,16 @@ class ChartWindow(QDialog):
         lower = PlacePane("Click a bar, point or cell to list its statements.")
         self.hint, self.spans = lower.hint, lower.spans
         self.spans.placeRequested.connect(self.placeRequested)
+        self.numbers = QTableWidget()  # the chart's numbers: the way to it by keyboard
+        self.numbers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.numbers.setTabKeyNavigation(False)  # Tab leaves for the statements below
+        self.numbers.currentCellChanged.connect(lambda row, column, _r, _c: self._number_chosen(
+            row, column))  # fmt: skip
+        self.views = QTabWidget()
+        self.views.addTab(self.figure, "C&hart")
+        self.views.addTab(self.numbers, "&Numbers")
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.figure)
+        split.addWidget(self.views)
         split.addWidget(lower)
         split.setSizes([520, 160])
         layout = QVBoxLayout(self)
@@ -122,12 +134,45 @@ class ChartWindow(QDialog):
         self.table = self._window.workspace.analysis.chart(kind, period, chosen)
         self.figure.clear()
         self.spans.clear()
+        self._fill_numbers(self.table)
         if self.table.empty:
             self.hint.setText(f"Nothing to chart: {self.table.title}.")
             return
         dark = self.palette().window().color().lightness() < 128
         self.figure.show_figure(figure(self.table, dark=dark, width=8.5), self._clicked)
         self.hint.setText("Click a bar, point or cell to list its statements.")
+
+    def _fill_numbers(self, table: ChartTable) -> None:
+        """The chart as a table: a row per category, a column per series (or, for the stance
+        matrix, per topic, with its number of claims)."""
+        columns = table.columns if table.matrix else list(table.series)
+        self.numbers.blockSignals(True)
+        self.numbers.clear()
+        self.numbers.setRowCount(len(table.categories))
+        self.numbers.setColumnCount(len(columns))
+        self.numbers.setHorizontalHeaderLabels(columns)
+        self.numbers.setVerticalHeaderLabels(table.categories)
+        for row in range(len(table.categories)):
+            for column, name in enumerate(columns):
+                if table.matrix:
+                    value: float = table.counts[row][column] if table.counts else 0
+                else:
+                    value = table.series[name][row]
+                number = QTableWidgetItem()
+                number.setData(Qt.ItemDataRole.DisplayRole, round(value, 2))
+                number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.numbers.setItem(row, column, number)
+        self.numbers.blockSignals(False)
+
+    def _number_chosen(self, row: int, column: int) -> None:
+        table = self.table
+        if table is None or row < 0 or column < 0 or row >= len(table.categories):
+            return
+        columns = table.columns if table.matrix else list(table.series)
+        if column >= len(columns):
+            return
+        cell = (table.categories[row], columns[column])
+        self.list_spans(cell, table.spans.get(cell, []), focus=False)
 
     def chosen(self) -> StatementFilter | None:
         """The filters as set; None while a date cannot be read."""
@@ -170,7 +215,7 @@ class ChartWindow(QDialog):
             return None
         return names[row], list(table.series)[number]
 
-    def list_spans(self, cell: tuple[str, str], ids: list[int]) -> None:
+    def list_spans(self, cell: tuple[str, str], ids: list[int], *, focus: bool = True) -> None:
         workspace = self._window.workspace
         rows = {row.id: row for row in workspace.analysis.statements()}
         shown = ids[:LISTED]
@@ -193,7 +238,7 @@ class ChartWindow(QDialog):
                 self.spans.add(f"{layer}: “{text}” — {place.title}",
                                (place.document_id, place.start, place.end, place.id))  # fmt: skip
             # else: deleted since the chart was drawn
-        self.spans.choose_first()
+        self.spans.choose_first(focus=focus)
 
     def save_as(self) -> None:
         if self.table is None or self.table.empty:
