@@ -9,7 +9,8 @@ from annotator.domain.documents import DocumentDraft
 TEXT = "Okafor said the barrier holds. Reyes said it leaks."
 
 
-def test_a_click_on_a_cell_lists_its_statements_and_enter_opens_one(qtbot, make_window, project):
+def _stance_chart(make_window, project):
+    """The stance chart of one claim by Okafor on the barrier, in the Charts window."""
     project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
     okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
     claim = project.annotations.create(1, AnnotationDraft(
@@ -18,6 +19,11 @@ def test_a_click_on_a_cell_lists_its_statements_and_enter_opens_one(qtbot, make_
     window = make_window(project)
     charts = window.analysis.show_charts()
     charts.kind.setCurrentIndex(charts.kind.findData("stance"))
+    return window, charts, claim
+
+
+def test_a_click_on_a_cell_lists_its_statements_and_enter_opens_one(qtbot, make_window, project):
+    window, charts, claim = _stance_chart(make_window, project)
     assert charts.canvas is not None and charts.table.categories == ["Adaeze Okafor"]
     assert charts._cell(charts.table, 0.1, -0.2) == ("Adaeze Okafor", "barrier")
     charts.list_spans(("Adaeze Okafor", "barrier"), charts.table.spans[("Adaeze Okafor",
@@ -98,14 +104,7 @@ def test_status_and_annotator_narrow_the_chart(qtbot, make_window, project):
 def test_the_numbers_tab_reaches_the_statements_by_keyboard(qtbot, make_window, project):
     from PySide6.QtWidgets import QApplication
 
-    project.documents.add_many([DocumentDraft(text=TEXT, title="Barrier")])
-    okafor = project.actors.create(ActorDraft("Adaeze Okafor", ActorKind.PERSON))
-    claim = project.annotations.create(1, AnnotationDraft(
-        "claim", 12, 29, attributes={"kind": "fact", "topic": "barrier", "stance": "for"},
-        links=(LinkDraft("claimant", actor_id=okafor.id),)))  # fmt: skip
-    window = make_window(project)
-    charts = window.analysis.show_charts()
-    charts.kind.setCurrentIndex(charts.kind.findData("stance"))
+    window, charts, claim = _stance_chart(make_window, project)
     qtbot.waitUntil(charts.isActiveWindow)  # the window takes the keyboard when shown
     qtbot.keyClick(charts, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: the numbers
     assert charts.views.currentWidget() is charts.numbers
