@@ -669,7 +669,10 @@ def test_a_field_reached_by_tab_below_the_fold_scrolls_into_view(qtbot, window, 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)  # saved: the panel is rebuilt
     stance = window.details.fields["stance"]
     assert QApplication.focusWidget() is stance and stance.currentText() == "against"
-    qtbot.wait(50)
     viewport = window.details._scroll.viewport()
-    top = stance.mapTo(viewport, stance.rect().topLeft()).y()
-    assert top >= 0 and top + stance.height() <= viewport.height()
+
+    def shown() -> bool:  # the scroll follows the rebuild at the next turn of the loop
+        top = stance.mapTo(viewport, stance.rect().topLeft()).y()
+        return top >= 0 and top + stance.height() <= viewport.height()
+
+    qtbot.waitUntil(shown, timeout=3000)

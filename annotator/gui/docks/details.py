@@ -82,6 +82,9 @@ class DetailsDock(QDockWidget):
         page = self._scroll.widget()
         try:
             if page is not None and page.isAncestorOf(widget):
+                layout = page.layout()
+                if layout is not None:
+                    layout.activate()  # the field's place, even on a page not laid out yet
                 self._scroll.ensureWidgetVisible(widget)
         except RuntimeError:  # the field went with a rebuilt page meanwhile
             return
