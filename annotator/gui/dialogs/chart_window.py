@@ -99,6 +99,7 @@ class ChartWindow(QDialog):
         self.views = QTabWidget()
         self.views.addTab(self.figure, "C&hart")
         self.views.addTab(self.numbers, "&Numbers")
+        self.views.currentChanged.connect(self._view_chosen)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.views)
         split.addWidget(lower)
@@ -163,6 +164,16 @@ class ChartWindow(QDialog):
                 number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.numbers.setItem(row, column, number)
         self.numbers.blockSignals(False)
+
+    def _view_chosen(self, index: int) -> None:
+        """On the Numbers tab the keyboard is in the table, on a cell, its statements listed."""
+        if self.views.widget(index) is not self.numbers or not self.numbers.rowCount():
+            return
+        self.numbers.setFocus()
+        if self.numbers.currentRow() < 0:
+            self.numbers.setCurrentCell(0, 0)
+        else:
+            self._number_chosen(self.numbers.currentRow(), self.numbers.currentColumn())
 
     def _number_chosen(self, row: int, column: int) -> None:
         table = self.table
