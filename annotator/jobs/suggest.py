@@ -60,23 +60,13 @@ def suggest(
     progress = progress or Progress()
     report = SuggestReport(engine=engine)
     proposer = _proposer(project, engine, report, model)
-    mine = {a.document_id for a in project.assignments.list(annotator=project.annotator)}
     progress.start(len(document_ids), f"suggesting ({engine})")
 
     def batches() -> Iterator[tuple[int, list[AnnotationDraft]]]:
-        for first in range(0, len(document_ids), BATCH):
-            batch = list(document_ids[first : first + BATCH])
-            spans = project.annotations.for_documents(batch)
-            for document in project.documents.get_many(batch):
-                progress.check()
-                seen = [
-                    a for a in spans[document.id]
-                    if a.origin is not Origin.SUGGESTED  # the store sees those
-                    and (a.annotator == project.annotator or document.id not in mine)
-                ]  # fmt: skip
-                report.read += 1
-                yield document.id, proposer(document, seen)
-                progress.advance(1)
+        for document, spans in _documents_with_spans(project, document_ids, progress):
+            seen = [a for a in spans if a.origin is not Origin.SUGGESTED]  # the store sees those
+            report.read += 1
+            yield document.id, proposer(document, seen)
 
     stored = project.suggestions.add(
         batches(), label=f"Suggest ({engine})", checkpoint=progress.check
@@ -224,29 +214,38 @@ def find_occurrences(
     wording = " ".join(span.text.split())
     finder = ActorFinder([Actor(span.actor_id or 0, wording, ActorKind.OTHER, (), None, None,
                                 None)], span.layer)  # fmt: skip
-    mine = {a.document_id for a in project.assignments.list(annotator=project.annotator)}
     why = Why("actors", f"every occurrence of “{wording}”")
     template = replace(as_draft(span), origin=Origin.SUGGESTED, suggestion=why)
     found = Occurrences(wording, [])
     progress.start(len(document_ids), "finding every occurrence")
+    for document, spans in _documents_with_spans(project, document_ids, progress):
+        taken = [(a.start, a.end) for a in spans if a.layer == span.layer]
+        drafts = [
+            replace(template, start=d.start, end=d.end)
+            for d in finder.find(document.text, taken).drafts
+        ]
+        if drafts:
+            found.places.append((document.id, drafts))
+    return found
+
+
+def _documents_with_spans(
+    project: Project, document_ids: Sequence[int], progress: Progress
+) -> Iterator[tuple[Document, list[Annotation]]]:
+    """The documents, read in batches, each with the spans that are there for the person:
+    their own, and everyone's on an article not assigned to them. Progress advances by one
+    document after each is handled."""
+    mine = {a.document_id for a in project.assignments.list(annotator=project.annotator)}
     for first in range(0, len(document_ids), BATCH):
         batch = list(document_ids[first : first + BATCH])
         spans = project.annotations.for_documents(batch)
         for document in project.documents.get_many(batch):
             progress.check()
-            taken = [
-                (a.start, a.end) for a in spans[document.id]
-                if a.layer == span.layer
-                and (a.annotator == project.annotator or document.id not in mine)
+            yield document, [
+                a for a in spans[document.id]
+                if a.annotator == project.annotator or document.id not in mine
             ]  # fmt: skip
-            drafts = [
-                replace(template, start=d.start, end=d.end)
-                for d in finder.find(document.text, taken).drafts
-            ]
-            if drafts:
-                found.places.append((document.id, drafts))
             progress.advance(1)
-    return found
 
 
 def annotate_occurrences(project: Project, found: Occurrences, *, accept: bool) -> int:
