@@ -66,10 +66,8 @@ def run(args: argparse.Namespace) -> int:
     for made in report.networks:
         for code, levels in sorted(made.codes.items()):
             print(f"  edge weight {code} = {', '.join(map(str, levels))}")
-    left = "; ".join(f"{n} with {why}" for why, n in sorted(report.left_out.items()))
     print(
         f"{counted(report.statements, 'statement')} -> "
-        f"{', '.join(term(str(f)) for f in report.files)}"
-        + (f" (left out: {left})" if left else "")
+        f"{', '.join(term(str(f)) for f in report.files)}{report.left_out_note()}"
     )
     return 0

@@ -16,6 +16,11 @@ class FigurePane(QWidget):
         self._box.setContentsMargins(0, 0, 0, 0)
         self.canvas: Any = None  # matplotlib's FigureCanvasQTAgg, or None while nothing is drawn
 
+    @property
+    def dark(self) -> bool:
+        """Whether the window is dark, for a figure drawn to match it."""
+        return self.palette().window().color().lightness() < 128
+
     def show_figure(self, figure: Any, clicked: Callable[[Any], None]) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # slow: when drawn
 

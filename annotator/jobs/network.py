@@ -76,6 +76,11 @@ class NetworkReport:
     rows: list[NetworkStatement] = field(default_factory=list)  # every statement read
     kinds: dict[str, str] = field(default_factory=dict)  # actor name -> kind (person, …)
 
+    def left_out_note(self) -> str:
+        """What was left out, as " (left out: 10 with no stance)"; "" when nothing was."""
+        left = "; ".join(f"{n} with {why}" for why, n in sorted(self.left_out.items()))
+        return f" (left out: {left})" if left else ""
+
     def groups(self) -> dict[str, str] | None:
         """What the first variable's nodes are, to colour them by: actors by their kind."""
         return self.kinds if self.options.var1 == "actor" else None

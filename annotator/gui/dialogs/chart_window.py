@@ -139,8 +139,8 @@ class ChartWindow(QDialog):
         if self.table.empty:
             self.hint.setText(f"Nothing to chart: {self.table.title}.")
             return
-        dark = self.palette().window().color().lightness() < 128
-        self.figure.show_figure(figure(self.table, dark=dark, width=8.5), self._clicked)
+        self.figure.show_figure(figure(self.table, dark=self.figure.dark, width=8.5),
+                                self._clicked)  # fmt: skip
         self.hint.setText("Click a bar, point or cell to list its statements.")
 
     def _fill_numbers(self, table: ChartTable) -> None:

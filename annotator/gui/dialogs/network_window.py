@@ -196,15 +196,13 @@ class NetworkWindow(QDialog):
             self.period_label.setText(f"{index + 1} of {len(report.networks)}: "
                                       f"{made.start} – {made.end}")  # fmt: skip
         if made is None or not made.weights:
-            left = "; ".join(f"{n} with {why}" for why, n in sorted(report.left_out.items()))
             among = made.statements if made is not None else report.statements
             self.drawing = None
             self.hint.setText(f"No ties among {counted(among, 'statement')}"
-                              + (f" (left out: {left})" if left else "") + ".")  # fmt: skip
+                              f"{report.left_out_note()}.")  # fmt: skip
             return
-        dark = self.palette().window().color().lightness() < 128
         drawn, self.drawing = network_figure(made, network_title(report.options, made),
-                                              dark=dark, width=7.5,
+                                              dark=self.figure.dark, width=7.5,
                                               groups=report.groups())  # fmt: skip
         self.figure.show_figure(drawn, self._clicked)
         ties = sorted(
@@ -222,11 +220,10 @@ class NetworkWindow(QDialog):
             self.ties.setItem(row, 2, number)
         self.ties.setSortingEnabled(True)
         self.ties.sortItems(2, Qt.SortOrder.DescendingOrder)  # the heaviest ties first
-        left = "; ".join(f"{n} with {why}" for why, n in sorted(report.left_out.items()))
         self.hint.setText(
             f"{counted(len(ties), 'tie')} from {counted(made.statements, 'statement')}"
-            + (f" (left out: {left})" if left else "")
-            + ". Click a node or a tie, or choose a row, to list its statements."
+            f"{report.left_out_note()}. Click a node or a tie, or choose a row, to list its "
+            "statements."
         )
 
     # -- what is behind a node or a tie ----------------------------------------------------------
