@@ -41,13 +41,6 @@ _OTHER_SOURCES = ("PictureSource", "PDFSource", "AudioSource", "VideoSource")
 _KINDS = {kind.value: kind for kind in ActorKind}
 
 
-def looks_qdpx(path: Path) -> bool:
-    if path.suffix.lower() != ".qdpx" or not zipfile.is_zipfile(path):
-        return False
-    with zipfile.ZipFile(path) as archive:
-        return "project.qde" in archive.namelist()
-
-
 def read_qdpx(
     path: Path, encoding: str | None, options: FormatOptions
 ) -> Iterator[ImportedDocument]:
