@@ -33,7 +33,7 @@ from annotator.gui.combo_values import current_enum, status_combo
 from annotator.gui.date_field import read_date
 from annotator.gui.figure_pane import FigurePane
 from annotator.gui.place_list import PlacePane
-from annotator.jobs.statements import StatementFilter
+from annotator.jobs.statements import StatementFilter, StatementRow
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -53,6 +53,7 @@ class ChartWindow(QDialog):
         self.setWindowTitle("Charts")
         self._window = window
         self.table: ChartTable | None = None
+        self._rows: dict[int, StatementRow] | None = None  # the statements, by span id
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(TITLES[kind], kind)
@@ -133,6 +134,7 @@ class ChartWindow(QDialog):
             self.hint.setText("Dates are written YYYY-MM-DD.")
             return
         self.table = self._window.workspace.analysis.chart(kind, period, chosen)
+        self._rows = None
         self.figure.clear()
         self.spans.clear()
         self._fill_numbers(self.table)
@@ -228,7 +230,9 @@ class ChartWindow(QDialog):
 
     def list_spans(self, cell: tuple[str, str], ids: list[int], *, focus: bool = True) -> None:
         workspace = self._window.workspace
-        rows = {row.id: row for row in workspace.analysis.statements()}
+        if self._rows is None:  # read once per chart, not at every click or arrow key
+            self._rows = {row.id: row for row in workspace.analysis.statements()}
+        rows = self._rows
         shown = ids[:LISTED]
         places = {
             p.id: p for p in workspace.analysis.span_places([i for i in shown if i not in rows])
