@@ -65,6 +65,8 @@ def read_qdpx(
 class _Project:
     def __init__(self, root: ET.Element, archive: zipfile.ZipFile, path: Path, target: str) -> None:
         self.root, self.archive, self.path, self.target = root, archive, path, target
+        # "Sources/" or "sources/": members found ignoring case, listed once for every source
+        self.members = {name.lower(): name for name in archive.namelist()}
         self.users = {u.get("guid", ""): u.get("name") or u.get("guid", "") or "?"
                       for u in root.iter(f"{NS}User")}  # fmt: skip
         self.codes: dict[str, tuple[str, str | None, tuple[str, str] | None]] = {}
@@ -166,7 +168,7 @@ class _Project:
         else:
             return None, "sources outside the file"
         name = f"sources/{inside}"
-        match = next((n for n in self.archive.namelist() if n.lower() == name.lower()), None)
+        match = self.members.get(name.lower())
         if match is None:
             return None, "sources outside the file"
         try:
