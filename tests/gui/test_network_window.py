@@ -15,6 +15,16 @@ def _open(qtbot, window):
     return network
 
 
+def _choose(qtbot, network, alt_key, downs=1):
+    """Alt+key to a field of the choice, then ↓ to the item wanted, as a user does."""
+    qtbot.waitUntil(network.isActiveWindow)
+    qtbot.keyClick(network, alt_key, Qt.KeyboardModifier.AltModifier)
+    field = QApplication.focusWidget()
+    with qtbot.waitSignal(network.built, timeout=10_000):
+        for _ in range(downs):
+            qtbot.keyClick(field, Qt.Key.Key_Down)
+
+
 def _rebuilt(qtbot, network, change):
     with qtbot.waitSignal(network.built, timeout=10_000):
         change()
@@ -25,8 +35,8 @@ def test_a_tie_lists_its_statements_and_enter_opens_one(qtbot, make_window, proj
     window = make_window(project)
     network = _open(qtbot, window)
     assert network.choice.qualifier.currentData() == "stance"  # chosen when there is one
-    _rebuilt(qtbot, network, lambda: network.choice.aggregation.setCurrentIndex(
-        network.choice.aggregation.findData("congruence")))  # fmt: skip
+    _choose(qtbot, network, Qt.Key.Key_A)  # Alt+A: aggregation ignore → congruence
+    assert network.choice.aggregation.currentData() == "congruence"
     ties = {(network.ties.item(r, 0).text(), network.ties.item(r, 1).text())
             for r in range(network.ties.rowCount())}  # fmt: skip
     assert ties == {("Okafor", "Union"), ("Okafor", "Reyes")}
@@ -71,8 +81,8 @@ def test_choices_rebuild_it_and_export_writes_graphml(qtbot, make_window, projec
     add_claims(project)
     window = make_window(project)
     network = _open(qtbot, window)
-    _rebuilt(qtbot, network, lambda: network.choice.type.setCurrentIndex(
-        network.choice.type.findData("twomode")))  # fmt: skip
+    _choose(qtbot, network, Qt.Key.Key_N)  # Alt+N: the network's type → two-mode
+    assert network.choice.type.currentData() == "twomode"
     assert network.choice.aggregation.findData("combine") >= 0  # two-mode aggregations offered
     assert network.ties.rowCount() == 5  # three actors on barrier, two on rents
     out = tmp_path / "net.graphml"
@@ -102,8 +112,8 @@ def test_time_windows_are_stepped_through_with_the_slider(qtbot, make_window, pr
     window = make_window(project)
     network = _open(qtbot, window)
     assert not network.periods.isVisible()
-    _rebuilt(qtbot, network, lambda: network.choice.windows.setCurrentIndex(
-        network.choice.windows.findData("7d/1d")))  # fmt: skip
+    _choose(qtbot, network, Qt.Key.Key_W)  # Alt+W: time windows → 7 days, moved by a day
+    assert network.choice.windows.currentData() == "7d/1d"
     assert network.periods.isVisible() and network.period.maximum() == 18  # 19 windows
     assert network.period_label.text() == "1 of 19: 2024-01-02 – 2024-01-09"
     assert network.ties.rowCount() == 3  # the three actors on the barrier
