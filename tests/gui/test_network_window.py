@@ -15,14 +15,12 @@ def _open(qtbot, window):
     return network
 
 
-def _choose(qtbot, network, alt_key, downs=1):
-    """Alt+key to a field of the choice, then ↓ to the item wanted, as a user does."""
+def _choose(qtbot, network, alt_key):
+    """Alt+key to a field of the choice, then ↓ to its next item, as a user does."""
     qtbot.waitUntil(network.isActiveWindow)
     qtbot.keyClick(network, alt_key, Qt.KeyboardModifier.AltModifier)
-    field = QApplication.focusWidget()
     with qtbot.waitSignal(network.built, timeout=10_000):
-        for _ in range(downs):
-            qtbot.keyClick(field, Qt.Key.Key_Down)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
 
 
 def _rebuilt(qtbot, network, change):
